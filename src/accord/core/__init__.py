@@ -1,0 +1,1 @@
+"""Records and pure logic: no I/O, no database, no globals."""

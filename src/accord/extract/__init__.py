@@ -1,0 +1,1 @@
+"""SourceDocument -> grounded Extraction (`accord.extraction/1`)."""

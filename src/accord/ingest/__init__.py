@@ -1,0 +1,1 @@
+"""Files and pages -> SourceDocument (plain text + metadata; offsets index the text)."""
