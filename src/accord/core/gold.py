@@ -1,0 +1,163 @@
+"""The gold annotation record, `accord.gold/1`, as typed models.
+
+A gold file holds what a careful reader expects `accord extract` to find in one
+source document (see "Gold files" in ``shared/spec/extraction.md``). Parsing is
+strict, so a typo in a gold file fails loudly instead of silently scoring zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from accord.core.records import (
+    PARTIAL_DATE_PATTERN,
+    AgreementKind,
+    AgreementStatus,
+    MeetingKind,
+    Sector,
+    Strength,
+)
+from accord.errors import GoldError
+
+GOLD_SCHEMA = "accord.gold/1"
+
+SentenceLabel = Literal["commitment", "none", "neutral"]
+
+
+class GoldRecord(BaseModel):
+    """Base of every gold model: immutable, and unknown keys are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GoldDocument(GoldRecord):
+    """Metadata the annotator read off the source, used where the loader finds none."""
+
+    published: dt.date | None = None
+    outlet: str | None = None
+
+
+class GoldCommission(GoldRecord):
+    name: str | None = None
+    parties: list[str] = Field(default_factory=list)
+
+
+class GoldVenue(GoldRecord):
+    city: str | None = None
+    country: str | None = None
+
+
+class GoldCoChair(GoldRecord):
+    name: str = Field(min_length=1)
+    country: str | None = None
+    post: str | None = None
+
+
+class GoldMeeting(GoldRecord):
+    """The expected meeting: the extraction's meeting without evidence."""
+
+    kind: MeetingKind
+    commission: GoldCommission = Field(default_factory=GoldCommission)
+    ordinal: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    venue: GoldVenue = Field(default_factory=GoldVenue)
+    co_chairs: list[GoldCoChair] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class GoldParty(GoldRecord):
+    name: str = Field(min_length=1)
+    acronym: str | None = None
+    country: str | None = None
+
+
+class GoldAgreement(GoldRecord):
+    """An expected agreement: the extraction's agreement without evidence."""
+
+    kind: AgreementKind
+    status: AgreementStatus
+    parties: list[GoldParty] = Field(default_factory=list)
+    subject: str | None = None
+    sectors: list[Sector] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class GoldSentence(GoldRecord):
+    """One labelled sentence of the document, located by its verbatim quote."""
+
+    quote: str = Field(min_length=1)
+    label: SentenceLabel
+    strength: list[Strength] = Field(default_factory=list)
+    sectors: list[Sector] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)
+    why: str | None = None
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _commitment_has_strength_and_sector(self) -> Self:
+        # A commitment without accepted values could never be scored right.
+        if self.label == "commitment" and not (self.strength and self.sectors):
+            raise ValueError("a commitment sentence needs at least one strength and one sector")
+        return self
+
+
+class GoldNextMeeting(GoldRecord):
+    ordinal: int | None = None
+    city: str | None = None
+    country: str | None = None
+    when: str | None = Field(default=None, pattern=PARTIAL_DATE_PATTERN)
+    notes: str | None = None
+
+
+class GoldFile(GoldRecord):
+    """One gold file: the expected record of one source document."""
+
+    schema_: Literal["accord.gold/1"] = Field(alias="schema")
+    source_file: str = Field(min_length=1)
+    document: GoldDocument = Field(default_factory=GoldDocument)
+    meeting: GoldMeeting | None = None
+    agreements: list[GoldAgreement] = Field(default_factory=list)
+    sentences: list[GoldSentence] = Field(default_factory=list)
+    next_meeting: GoldNextMeeting | None = None
+    notes: str | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def parse_gold(data: object, source: str) -> GoldFile:
+    """Validate parsed JSON as a gold record; any problem is a GoldError naming ``source``."""
+    try:
+        return GoldFile.model_validate(data)
+    except ValidationError as exc:
+        raise GoldError(
+            f"{source}: not a valid {GOLD_SCHEMA} file: {_first_problems(exc)}"
+        ) from exc
+
+
+def parse_gold_json(text: str, source: str) -> GoldFile:
+    """Parse the JSON text of a gold file; any problem is a GoldError naming ``source``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GoldError(
+            f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
+    return parse_gold(data, source)
+
+
+def _first_problems(exc: ValidationError, limit: int = 3) -> str:
+    """The first few validation problems on one line, each as ``path: message``."""
+    errors = exc.errors()
+    parts = []
+    for error in errors[:limit]:
+        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        parts.append(f"{where}: {error['msg']}")
+    more = len(errors) - limit
+    if more > 0:
+        parts.append(f"and {more} more")
+    return "; ".join(parts)

@@ -1,0 +1,110 @@
+"""Commitments: sentences in which the sides say what they will do, with strength and sectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from accord.core.records import Actor, Commitment
+from accord.extract.dates import find_due
+from accord.extract.gazetteer import Cue, Gazetteer
+from accord.extract.organisations import OrgMention
+from accord.extract.sectors import classify_sectors
+from accord.extract.sentences import Sentence
+
+# A cue at or above this priority survives a veto phrase in the same sentence.
+STRONG_CUE = 65
+_GENERIC_TOPIC = re.compile(
+    r"^(?:the |their |its |a |an |both |all )?(?:two )?(?:sides?|parties|countries|nations|"
+    r"delegations?|importance|significance|need|potential|opportunities|cooperation|"
+    r"collaboration|areas?|fields?|sectors?|ways|means|avenues|intention|plans?|resolve|"
+    r"commitment|session|meeting|commission|discussions?|dialogue|initiatives?|they|it|them|"
+    r"this regard|regard|view|peoples?|relations|ties|partnership|readiness|steps?|measures)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    cue: Cue
+    start: int
+    end: int
+
+
+def best_cue(text: str, gazetteer: Gazetteer) -> CueHit | None:
+    """The commitment cue that decides a sentence's strength, if any fires."""
+    best: CueHit | None = None
+    for cue in gazetteer.cues:
+        m = cue.pattern.search(text)
+        if m is None:
+            continue
+        hit = CueHit(cue, m.start(), m.end())
+        if best is None or (cue.priority, -m.start()) > (best.cue.priority, -best.start):
+            best = hit
+    return best
+
+
+def is_vetoed(text: str, gazetteer: Gazetteer) -> bool:
+    return any(v.search(text) for v in gazetteer.vetoes)
+
+
+def find_commitment(
+    sentence: Sentence,
+    doc_text: str,
+    gazetteer: Gazetteer,
+    orgs: list[OrgMention],
+    published: dt.date | None,
+    number: int,
+) -> Commitment | None:
+    """The commitment a sentence states, or None when it states none."""
+    start, end = sentence.core()
+    text = doc_text[start:end]
+    hit = best_cue(text, gazetteer)
+    if hit is None:
+        return None
+    if hit.cue.priority < STRONG_CUE and is_vetoed(text, gazetteer):
+        return None
+    if re.search(r"\?\s*$", text):
+        return None
+    sectors = classify_sectors(text, gazetteer)
+    actors = [
+        Actor(name=o.name, country=o.country)
+        for o in orgs
+        if start <= o.start and o.end <= end and o.start < start + hit.start
+    ]
+    return Commitment(
+        id=f"c{number}",
+        text=text,
+        start=start,
+        end=end,
+        strength=hit.cue.strength,  # type: ignore[arg-type]
+        sectors=sectors,  # type: ignore[arg-type]
+        actors=actors,
+        topics=_topics(sentence, start + hit.end, end),
+        due=find_due(text, published),
+        confidence=hit.cue.confidence,
+        cue=text[hit.start : hit.end],
+    )
+
+
+def _topics(sentence: Sentence, after: int, end: int) -> list[str]:
+    """The concrete objects the commitment is about: noun chunks after the cue."""
+    topics: list[str] = []
+    doc = sentence.span.doc
+    try:
+        chunks = list(sentence.span.noun_chunks)
+    except ValueError:
+        return topics
+    for chunk in chunks:
+        if chunk.start_char < after or chunk.end_char > end:
+            continue
+        words = [t for t in chunk if not t.is_stop or t.i != chunk.start]
+        if not words:
+            continue
+        phrase = doc.text[words[0].idx : chunk.end_char].strip(" ,;")
+        phrase = re.sub(r"^(?:the|their|its|a|an|both|all)\s+", "", phrase, flags=re.I)
+        if len(phrase) < 3 or _GENERIC_TOPIC.match(phrase) or phrase.lower() in {t.lower() for t in topics}:
+            continue
+        topics.append(phrase)
+    return topics[:6]

@@ -1,0 +1,178 @@
+"""Scoring the extractor against gold files: load each gold and its source, extract, score.
+
+The scoring rules themselves are pure (``accord.core.scoring``); this module
+does the reading: gold files, their source documents, and the country names
+that party names are read with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from accord.core.documents import SourceDocument
+from accord.core.gold import GoldFile, parse_gold_json
+from accord.core.scores import DocumentScore, OverallScore, aggregate
+from accord.core.scoring import score_extraction
+from accord.errors import AccordError, ConfigError, GoldError
+from accord.extract.pipeline import extract
+from accord.ingest import load_document
+from accord.ingest.options import MetadataOverrides
+
+EVALUATION_SCHEMA = "accord.evaluation/1"
+GOLD_SUFFIX = ".gold.json"
+COUNTRIES_FILE = "countries.yaml"
+
+# Used only while the gazetteer (extract/data/countries.yaml) is missing.
+FALLBACK_COUNTRY_NAMES: frozenset[str] = frozenset(
+    {
+        "Pakistan", "Pakistani", "Islamic Republic of Pakistan",
+        "Russia", "Russian", "Russian Federation",
+        "India", "Indian", "Republic of India",
+        "China", "Chinese", "People's Republic of China",
+        "Iran", "Iranian", "Islamic Republic of Iran",
+        "Turkey", "Türkiye", "Turkish",
+        "Uzbekistan", "Uzbek", "Kazakhstan", "Kazakh", "Azerbaijan", "Azerbaijani",
+        "Afghanistan", "Afghan", "Tajikistan", "Tajik", "Turkmenistan", "Turkmen",
+        "Kyrgyzstan", "Kyrgyz", "Belarus", "Belarusian",
+        "Saudi Arabia", "Saudi", "United Arab Emirates", "UAE", "Emirati", "Qatar", "Qatari",
+        "Egypt", "Egyptian", "Indonesia", "Indonesian", "Malaysia", "Malaysian",
+        "Bangladesh", "Bangladeshi", "Sri Lanka", "Sri Lankan", "Nepal", "Nepalese",
+        "United States", "US", "American", "United Kingdom", "UK", "British",
+        "Germany", "German", "France", "French", "Japan", "Japanese",
+    }
+)  # fmt: skip
+
+
+def load_country_names() -> frozenset[str]:
+    """Country names, aliases and demonyms from the gazetteer, or a small built-in list."""
+    source = resources.files("accord.extract") / "data" / COUNTRIES_FILE
+    if not source.is_file():
+        return FALLBACK_COUNTRY_NAMES
+    where = f"accord/extract/data/{COUNTRIES_FILE}"
+    try:
+        rows = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not valid YAML ({exc})".replace("\n", " ")) from exc
+    if not isinstance(rows, list):
+        raise ConfigError(f"{where}: expected a list of countries")
+    names: set[str] = set()
+    for row in rows:
+        if isinstance(row, Mapping):
+            names |= _country_row_names(row)
+    return frozenset(names) or FALLBACK_COUNTRY_NAMES
+
+
+def _country_row_names(row: Mapping[object, object]) -> set[str]:
+    found: set[str] = set()
+    for key in ("name", "aliases", "demonyms"):
+        value = row.get(key)
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, list):
+            found |= {str(v) for v in value if v}
+    return found
+
+
+def load_gold(path: Path) -> GoldFile:
+    """Read and validate one gold file; every problem is a GoldError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GoldError(f"{path}: cannot read the gold file ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"{path}: the gold file is not UTF-8 text") from exc
+    return parse_gold_json(text, str(path))
+
+
+def source_path(gold_path: Path, gold: GoldFile) -> Path:
+    """The source document: ``source_file`` is relative to the gold folder's parent."""
+    return gold_path.absolute().parent.parent / gold.source_file
+
+
+def load_source(gold_path: Path, gold: GoldFile) -> SourceDocument:
+    """Load the gold file's source; the gold's metadata fills only what the file lacks."""
+    path = source_path(gold_path, gold)
+    if not path.is_file():
+        raise GoldError(f"{gold_path}: source_file {gold.source_file!r} not found at {path}")
+    document = load_document(path)
+    overrides = MetadataOverrides(
+        published=gold.document.published if document.published is None else None,
+        outlet=gold.document.outlet if document.outlet is None else None,
+    )
+    if overrides == MetadataOverrides():
+        return document
+    return load_document(path, overrides)
+
+
+def evaluate_gold_file(
+    path: Path, *, country_names: Collection[str] | None = None
+) -> DocumentScore:
+    """Extract the gold file's source document and score the result against the gold."""
+    gold = load_gold(path)
+    document = load_source(path, gold)
+    extraction = extract(document)
+    names = load_country_names() if country_names is None else country_names
+    return score_extraction(
+        document.text, gold, extraction, names, gold_name=str(path), source_name=document.source
+    )
+
+
+@dataclass(frozen=True)
+class FailedGold:
+    """A gold file that could not be scored, and why."""
+
+    gold: str
+    error: str
+
+    def to_json_dict(self) -> dict[str, str]:
+        return {"gold": self.gold, "error": self.error}
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    """Every gold file's score, the files that failed, and the overall figures."""
+
+    documents: tuple[DocumentScore, ...]
+    failures: tuple[FailedGold, ...]
+    overall: OverallScore
+
+    @property
+    def ungrounded(self) -> tuple[DocumentScore, ...]:
+        """The documents with a span that does not hold the text at its offsets."""
+        return tuple(d for d in self.documents if d.sheet.grounding.share < 1.0)
+
+    @property
+    def ok(self) -> bool:
+        """No failed gold file and full grounding everywhere."""
+        return not self.failures and not self.ungrounded
+
+    def to_json_dict(self) -> dict[str, object]:
+        return {
+            "schema": EVALUATION_SCHEMA,
+            "documents": [d.to_json_dict() for d in self.documents],
+            "failures": [f.to_json_dict() for f in self.failures],
+            "overall": self.overall.to_json_dict(),
+        }
+
+
+def evaluate_many(
+    paths: Iterable[Path], *, country_names: Collection[str] | None = None
+) -> EvaluationReport:
+    """Score each gold file; a file that fails is recorded and the others go on."""
+    names = load_country_names() if country_names is None else country_names
+    documents: list[DocumentScore] = []
+    failures: list[FailedGold] = []
+    for path in paths:
+        try:
+            documents.append(evaluate_gold_file(path, country_names=names))
+        except AccordError as exc:
+            message = str(exc)
+            if not message.startswith(str(path)):
+                message = f"{path}: {message}"
+            failures.append(FailedGold(str(path), message))
+    return EvaluationReport(tuple(documents), tuple(failures), aggregate(documents))

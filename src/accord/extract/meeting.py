@@ -1,0 +1,263 @@
+"""The bilateral meeting a document reports: kind, commission, ordinal, dates and venue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from accord.core.records import Commission, Evidence, Venue
+from accord.extract.dates import find_dates
+from accord.extract.gazetteer import Gazetteer
+from accord.extract.places import PlaceFinder
+from accord.extract.sentences import Sentence
+
+WORD_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+ORDINAL = re.compile(
+    r"\b(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<tens>twenty|thirty)[- ](?P<unit>first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth)|(?P<word>"
+    + "|".join(sorted(WORD_ORDINALS, key=len, reverse=True))
+    + r"))\b",
+    re.IGNORECASE,
+)
+_COMMISSION_HEAD = re.compile(r"\b(?:Commission|Council|Committee|Forum|Working Group|Sub-?[Cc]ommission)\b")
+_CAPWORD = re.compile(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)*|IGC|\(|\)")
+_MULTI_DAY = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.I)
+_N = {"two": 2, "three": 3, "four": 4, "five": 5}
+_DATELINE_CITY = re.compile(
+    r"^\W*(?:date\s+\S+\s+)?(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,2})\s*(?:[:,(—–-])"
+)
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    kind: str
+    commission: Commission
+    ordinal: int | None
+    start: dt.date | None
+    end: dt.date | None
+    venue: Venue
+    sentences: list[Sentence]
+    commission_span: tuple[int, int] | None
+
+
+def ordinal_value(m: re.Match[str]) -> int:
+    if m.group("num"):
+        return int(m.group("num"))
+    if m.group("tens"):
+        return {"twenty": 20, "thirty": 30}[m.group("tens").lower()] + WORD_ORDINALS[m.group("unit").lower()]
+    return WORD_ORDINALS[m.group("word").lower()]
+
+
+def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
+    """The ordinal of a session mention: "the 10th session", "tenth meeting of the IGC"."""
+    nouns = "|".join(re.escape(n) for n in gazetteer.session_nouns)
+    for m in ORDINAL.finditer(text):
+        after = text[m.end() : m.end() + 120]
+        if re.match(rf"\s+(?:[\w’'–-]+\s+){{0,8}}?(?:{nouns})\b", after, re.IGNORECASE):
+            value = ordinal_value(m)
+            if 0 < value < 200:
+                return value
+    return None
+
+
+def meeting_kind(text: str, gazetteer: Gazetteer) -> tuple[str, re.Match[str]] | None:
+    for kind, pattern in gazetteer.meeting_kinds:
+        m = pattern.search(text)
+        if m:
+            return kind, m
+    return None
+
+
+def is_about_other_meeting(text: str, mention: re.Match[str], gazetteer: Gazetteer) -> bool:
+    """True when the mention is of the next, previous or another earlier meeting."""
+    window = text[max(0, mention.start() - 60) : mention.end() + 20]
+    return bool(gazetteer.other_meeting_markers.search(window))
+
+
+def commission_name(text: str, offset: int = 0) -> tuple[str, tuple[int, int]] | None:
+    """The full commission name around its head noun, without ordinal or bracketed acronym."""
+    head = _COMMISSION_HEAD.search(text)
+    if head is None:
+        return None
+    # Walk left over capitalised words.
+    start = head.start()
+    left = text[: head.start()]
+    words = list(re.finditer(r"\S+", left))
+    for w in reversed(words):
+        token = w.group(0)
+        if re.fullmatch(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)*", token) and not ORDINAL.fullmatch(token):
+            start = w.start()
+        else:
+            break
+    end = head.end()
+    rest = text[end:]
+    acronym = re.match(r"\s*\([A-Z][\w-]{1,10}\)", rest)
+    skip = acronym.end() if acronym else 0
+    tail = re.match(
+        r"\s+(?:on|for)\s+(?:[A-Z][\w’'-]*|and|,\s*)(?:\s*(?:[A-Z][\w’'-]*|and|,))*",
+        rest[skip:],
+    )
+    name = text[start:end]
+    if tail:
+        tail_text = tail.group(0).rstrip(" ,")
+        tail_text = re.sub(r"\s+and$", "", tail_text)
+        name += tail_text
+        end = end + skip + len(tail_text)
+    elif acronym:
+        end += skip
+    if len(name.split()) < 2:
+        return None
+    return re.sub(r"\s+", " ", name), (start + offset, end + offset)
+
+
+def dateline_city(doc_text: str, places: PlaceFinder) -> str | None:
+    m = _DATELINE_CITY.match(doc_text[:200])
+    if not m:
+        return None
+    city = m.group("city").title()
+    return city if places.country_of(city) else None
+
+
+def find_meeting(
+    sentences: list[Sentence],
+    doc_text: str,
+    gazetteer: Gazetteer,
+    places: PlaceFinder,
+    published: dt.date | None,
+    skip: set[int],
+) -> MeetingFacts | None:
+    """The meeting the document reports, from its first meeting mentions; None if none."""
+    mentions: list[tuple[Sentence, str, re.Match[str]]] = []
+    for sentence in sentences:
+        if sentence.index in skip:
+            continue
+        found = meeting_kind(sentence.text, gazetteer)
+        if found and not is_about_other_meeting(sentence.text, found[1], gazetteer):
+            mentions.append((sentence, found[0], found[1]))
+    if not mentions:
+        return None
+    kind = mentions[0][1]
+    # A session of a commission outranks a later mention of its forum or working group.
+    lead = [m for m in mentions if m[0].index <= mentions[0][0].index + 2]
+    if any(k == "commission_session" for _, k, _ in lead) and kind in {"other"}:
+        kind = "commission_session"
+    related = {kind} | ({"commission_session", "working_group"} if kind != "other" else set())
+    mentions = [m for m in mentions if m[1] in related]
+    meeting_sentences = [s for s, _, _ in mentions]
+
+    name_found = None
+    for sentence, _, _ in mentions:
+        name_found = commission_name(sentence.text, sentence.start)
+        if name_found:
+            break
+    if name_found is None:
+        for sentence in sentences:
+            if sentence.index not in skip:
+                name_found = commission_name(sentence.text, sentence.start)
+                if name_found and re.search(r"Commission|Council", name_found[0]):
+                    break
+                name_found = None
+    name = name_found[0] if name_found else None
+    parties = _parties(name, sentences, places)
+    if len(parties) < 2:
+        return None
+    if kind not in {"commission_session", "working_group"} and not (
+        name and re.search(r"co-?chair", " ".join(s.text for s in meeting_sentences), re.I)
+    ):
+        name = name if kind == "ministerial_meeting" else None
+
+    ordinal = None
+    for sentence, _, _ in mentions:
+        ordinal = find_ordinal(sentence.text, gazetteer)
+        if ordinal:
+            break
+    start, end = _dates(meeting_sentences, published)
+    venue = _venue(meeting_sentences, doc_text, places, parties, name_found)
+    return MeetingFacts(
+        kind=kind,
+        commission=Commission(name=name, parties=parties),
+        ordinal=ordinal if kind in {"commission_session", "working_group", "other"} else ordinal,
+        start=start,
+        end=end,
+        venue=venue,
+        sentences=meeting_sentences,
+        commission_span=name_found[1] if name_found else None,
+    )
+
+
+def _parties(name: str | None, sentences: list[Sentence], places: PlaceFinder) -> list[str]:
+    parties = places.countries_in(name) if name else []
+    if len(parties) >= 2:
+        return parties[:2]
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for sentence in sentences[:8]:
+        for place in places.find(sentence.text):
+            if place.kind in {"country", "demonym"}:
+                counts[place.iso3] += 1
+                first_seen.setdefault(place.iso3, place.start + sentence.start)
+    for iso3, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]])):
+        if iso3 not in parties:
+            parties.append(iso3)
+        if len(parties) == 2:
+            break
+    return sorted(parties[:2], key=lambda p: first_seen.get(p, -1))
+
+
+def _dates(sentences: list[Sentence], published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    for sentence in sentences:
+        dates = [d for d in find_dates(sentence.text, published) if d.start != d.end]
+        if dates:
+            return dates[0].start, dates[0].end
+    for sentence in sentences:
+        for d in find_dates(sentence.text, published):
+            multi = _MULTI_DAY.search(sentence.text)
+            if multi is None:
+                return d.start, d.end
+            days = int(multi.group("n")) if multi.group("n").isdigit() else _N[multi.group("n").lower()]
+            if re.search(r"\b(?:concluded|ended|closed|wrapped up)\b", sentence.text, re.I):
+                return d.end - dt.timedelta(days=days - 1), d.end
+            if re.search(r"\b(?:began|opened|started|commenced|kicked off)\b", sentence.text, re.I):
+                return d.start, d.start + dt.timedelta(days=days - 1)
+    return None, None
+
+
+def _venue(
+    sentences: list[Sentence],
+    doc_text: str,
+    places: PlaceFinder,
+    parties: list[str],
+    name_found: tuple[str, tuple[int, int]] | None,
+) -> Venue:
+    for sentence in sentences:
+        for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})", sentence.text):
+            absolute = sentence.start + m.start("place")
+            if name_found and name_found[1][0] <= absolute < name_found[1][1]:
+                continue
+            for place in places.find(m.group("place")):
+                if place.start != 0:
+                    continue
+                if place.kind in {"capital", "city"}:
+                    return Venue(city=place.name, country=place.iso3)
+                if place.kind == "country" and place.iso3 in parties:
+                    return Venue(city=None, country=place.iso3)
+    city = dateline_city(doc_text, places)
+    if city:
+        country = places.country_of(city)
+        if country in parties:
+            return Venue(city=city, country=country)
+    return Venue()
+
+
+def meeting_evidence(facts: MeetingFacts, doc_text: str) -> list[Evidence]:
+    spans = []
+    for sentence in facts.sentences[:3]:
+        spans.append(Evidence(text=sentence.text, start=sentence.start, end=sentence.end))
+    return spans

