@@ -111,6 +111,11 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}%"
 
 
+def _whole_percent(value: float | None) -> str:
+    """A rounded percentage, so that the per-document table fits a terminal."""
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
 def _counts(tally: Tally) -> str:
     return f"tp {tally.tp}, fp {tally.fp}, fn {tally.fn}"
 
@@ -138,31 +143,36 @@ def print_report(report: EvaluationReport, *, show_errors: bool) -> None:
 
 def _documents_table(documents: Sequence[DocumentScore]) -> Table:
     table = Table(title="Per document")
-    for header in ("document", "commit P", "R", "F1", "strength", "sector", "signed F1",
+    table.add_column("document", overflow="fold", min_width=12)
+    for header in ("commit P", "commit R", "commit F1", "strength", "sector", "signed F1",
                    "planned F1", "meeting", "co-chair F1", "next", "grounding"):  # fmt: skip
-        table.add_column(header, justify="left" if header == "document" else "right")
+        table.add_column(header.replace(" ", "\n"), justify="right", min_width=4)
     for document in documents:
         sheet = document.sheet
         matches = sheet.commitments.matches
+        rates = (
+            matches.precision,
+            matches.recall,
+            matches.f1,
+            sheet.commitments.strength.value,
+            sheet.commitments.sector.value,
+            sheet.agreements.signed.f1,
+            sheet.agreements.planned.f1,
+        )
         table.add_row(
             _short_name(document.gold),
-            _percent(matches.precision),
-            _percent(matches.recall),
-            _percent(matches.f1),
-            _percent(sheet.commitments.strength.value),
-            _percent(sheet.commitments.sector.value),
-            _percent(sheet.agreements.signed.f1),
-            _percent(sheet.agreements.planned.f1),
+            *(_whole_percent(rate) for rate in rates),
             _of(sheet.meeting.fields_correct),
-            _percent(sheet.meeting.co_chairs.f1),
+            _whole_percent(sheet.meeting.co_chairs.f1),
             _of(sheet.next_meeting.fields_correct),
-            _percent(sheet.grounding.share),
+            _whole_percent(sheet.grounding.share),
         )
     return table
 
 
 def _overall_table(overall: OverallScore) -> Table:
-    table = Table(title=f"Overall: {overall.documents} documents (micro; macro averages documents)")
+    count = f"{overall.documents} document{'' if overall.documents == 1 else 's'}"
+    table = Table(title=f"Overall, {count}: micro sums the counts, macro averages the documents")
     for header in ("figure", "micro", "counts", "macro"):
         table.add_column(header, justify="left" if header in ("figure", "counts") else "right")
     micro, macro = overall.micro, overall.macro
@@ -175,6 +185,7 @@ def _overall_table(overall: OverallScore) -> Table:
          macro.commitment_f1),
         ("strength accuracy", commitments.strength.value, _of(commitments.strength), None),
         ("sector accuracy", commitments.sector.value, _of(commitments.sector), None),
+        ("due date (extra)", commitments.due.value, _of(commitments.due), None),
     ]  # fmt: skip
     for status in ("signed", "planned"):
         tally: Tally = getattr(micro.agreements, status)
@@ -222,7 +233,7 @@ def _issue_line(issue: Issue) -> str:
     where = f" @{issue.start}:{issue.end}" if issue.start is not None else ""
     text = issue.text if len(issue.text) <= 100 else issue.text[:100] + "…"
     line = f"  {issue.area} {issue.kind}{where}: {text!r}"
-    if issue.predicted is not None:
+    if issue.kind == "false_positive" and issue.predicted is not None:
         line += f" [predicted {issue.predicted}]"
     if issue.detail:
         line += f" — {issue.detail}"

@@ -95,6 +95,7 @@ class GoldSentence(GoldRecord):
     strength: list[Strength] = Field(default_factory=list)
     sectors: list[Sector] = Field(default_factory=list)
     actors: list[str] = Field(default_factory=list)
+    due: str | None = Field(default=None, pattern=PARTIAL_DATE_PATTERN)
     why: str | None = None
     notes: str | None = None
 

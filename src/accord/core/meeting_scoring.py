@@ -40,6 +40,10 @@ def _show(value: object) -> str:
     return str(value)
 
 
+def _presence(meeting: GoldMeeting | Meeting | None) -> str:
+    return "absent" if meeting is None else "present"
+
+
 def _meeting_fields(meeting: GoldMeeting | Meeting | None) -> dict[str, object]:
     """The values the spec compares; an absent meeting has all of them null or empty."""
     if meeting is None:
@@ -73,7 +77,7 @@ def score_meeting(
     def check(name: str) -> Ratio:
         return _field_check("meeting", name, g[name], p[name], issues)
 
-    presence = _field_check("meeting", "presence", gold is not None, predicted is not None, issues)
+    presence = _field_check("meeting", "presence", _presence(gold), _presence(predicted), issues)
     gold_name = gold.commission.name if gold else None
     predicted_name = predicted.commission.name if predicted else None
     name_ok = _commission_names_match(gold_name, predicted_name)

@@ -121,10 +121,10 @@ def parse_organisation(
         named_country = countries.country_of(possessive.group(1))
         display = possessive.group(2)
     words = normalise(display).split()
-    suffix = re.search(r"\s+of\s+((?:the\s+)?[\w .'’-]+)$", display, flags=re.IGNORECASE)
-    if suffix and countries.country_of(suffix.group(1)) and len(words) > 2:
-        named_country = named_country or countries.country_of(suffix.group(1))
-        words = normalise(display[: suffix.start()]).split()
+    suffix = re.match(r"^(.+)\s+of\s+((?:the\s+)?[\w .'’-]+)$", display, flags=re.IGNORECASE)
+    if suffix and countries.country_of(suffix.group(2)) and len(words) > 2:
+        named_country = named_country or countries.country_of(suffix.group(2))
+        words = normalise(suffix.group(1)).split()
     leading = countries.leading_country(words) if len(words) > 1 else None
     if leading is not None:
         named_country = named_country or leading[0]

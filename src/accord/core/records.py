@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "accord.extraction/1"
 
-MeetingKind = Literal["commission_session", "working_group", "summit", "ministerial_meeting", "other"]
+MeetingKind = Literal[
+    "commission_session", "working_group", "summit", "ministerial_meeting", "other"
+]
 AgreementKind = Literal[
     "mou", "agreement", "protocol", "programme", "contract", "roadmap", "declaration", "other"
 ]
@@ -169,7 +171,9 @@ class Extraction(Record):
         found: list[tuple[str, int, int]] = []
         if self.meeting is not None:
             found += [(e.text, e.start, e.end) for e in self.meeting.evidence]
-            found += [(c.evidence.text, c.evidence.start, c.evidence.end) for c in self.meeting.co_chairs]
+            found += [
+                (c.evidence.text, c.evidence.start, c.evidence.end) for c in self.meeting.co_chairs
+            ]
         found += [(a.evidence.text, a.evidence.start, a.evidence.end) for a in self.agreements]
         found += [(c.text, c.start, c.end) for c in self.commitments]
         if self.next_meeting is not None:

@@ -79,7 +79,13 @@ class Ratio:
 
 IssueArea = Literal["commitment", "agreement", "meeting", "co_chair", "next_meeting", "grounding"]
 IssueKind = Literal[
-    "false_positive", "false_negative", "wrong_strength", "wrong_sector", "mismatch", "ungrounded"
+    "false_positive",
+    "false_negative",
+    "wrong_strength",
+    "wrong_sector",
+    "wrong_due",
+    "mismatch",
+    "ungrounded",
 ]
 
 
@@ -102,12 +108,17 @@ class Issue:
 
 @dataclass(frozen=True)
 class CommitmentScore:
-    """Commitment matching, plus strength and sector accuracy over matched pairs."""
+    """Commitment matching, plus strength and sector accuracy over matched pairs.
+
+    ``due`` is an extra the spec does not score: on matched pairs where the gold
+    or the prediction has a due date, whether the two are equal.
+    """
 
     matches: Tally = field(default_factory=Tally)
     neutral: int = 0
     strength: Ratio = field(default_factory=Ratio)
     sector: Ratio = field(default_factory=Ratio)
+    due: Ratio = field(default_factory=Ratio)
 
     def __add__(self, other: CommitmentScore) -> CommitmentScore:
         return CommitmentScore(
@@ -115,6 +126,7 @@ class CommitmentScore:
             self.neutral + other.neutral,
             self.strength + other.strength,
             self.sector + other.sector,
+            self.due + other.due,
         )
 
     def to_json_dict(self) -> dict[str, object]:
@@ -123,6 +135,7 @@ class CommitmentScore:
             "neutral_predictions": self.neutral,
             "strength": self.strength.to_json_dict(),
             "sector": self.sector.to_json_dict(),
+            "due": self.due.to_json_dict(),
         }
 
 

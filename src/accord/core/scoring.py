@@ -91,11 +91,13 @@ def score_commitments(
     pairs = _greedy_pairs(gold, predicted)
     matched = {j for _, j in pairs}
     issues: list[Issue] = []
-    strength, sector = Ratio(), Ratio()
+    strength, sector, due = Ratio(), Ratio(), Ratio()
     for i, j in pairs:
         expected, prediction = gold[i].sentence, predicted[j]
         strength += Ratio.check(prediction.strength in expected.strength)
         sector += Ratio.check(prediction.sectors[0] in expected.sectors)
+        if expected.due is not None or prediction.due is not None:
+            due += Ratio.check(expected.due == prediction.due)
         issues += _pair_issues(expected, prediction)
     fp = ignored = 0
     for j, prediction in enumerate(predicted):
@@ -111,7 +113,7 @@ def score_commitments(
         if i not in taken:
             issues.append(_false_negative(located))
     tally = Tally(tp=len(pairs), fp=fp, fn=len(gold) - len(pairs))
-    return CommitmentScore(tally, ignored, strength, sector), issues
+    return CommitmentScore(tally, ignored, strength, sector, due), issues
 
 
 def _greedy_pairs(
@@ -145,6 +147,12 @@ def _pair_issues(expected: GoldSentence, prediction: Commitment) -> list[Issue]:
     if prediction.sectors[0] not in expected.sectors:
         issues.append(
             _commitment_issue(prediction, "wrong_sector", prediction.sectors[0], expected.sectors)
+        )
+    if prediction.due != expected.due:
+        issues.append(
+            _commitment_issue(
+                prediction, "wrong_due", prediction.due or "null", [expected.due or "null"]
+            )
         )
     return issues
 

@@ -66,7 +66,9 @@ class AgreementKey:
     subject: str
 
     @classmethod
-    def of(cls, kind: str, status: str, parties: Sequence[int], subject: str | None) -> AgreementKey:
+    def of(
+        cls, kind: str, status: str, parties: Sequence[int], subject: str | None
+    ) -> AgreementKey:
         return cls(kind, status, frozenset(parties), normalise(subject or ""))
 
 

@@ -17,7 +17,7 @@ import yaml
 from accord.core.documents import SourceDocument
 from accord.core.gold import GoldFile, parse_gold_json
 from accord.core.scores import DocumentScore, OverallScore, aggregate
-from accord.core.scoring import score_extraction
+from accord.core.scoring import locate_sentences, score_extraction
 from accord.errors import AccordError, ConfigError, GoldError
 from accord.extract.pipeline import extract
 from accord.ingest import load_document
@@ -115,6 +115,8 @@ def evaluate_gold_file(
     """Extract the gold file's source document and score the result against the gold."""
     gold = load_gold(path)
     document = load_source(path, gold)
+    # A gold file that does not fit its document fails before the extractor runs.
+    locate_sentences(document.text, gold.sentences, str(path))
     extraction = extract(document)
     names = load_country_names() if country_names is None else country_names
     return score_extraction(

@@ -15,7 +15,7 @@ from accord.extract.sentences import Sentence
 NEXT_CUE = re.compile(
     r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+){0,3}?(?:session|meeting|round|sitting|IGC|JCC|JEC)\b|"
     r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\s+(?:session|meeting|round)\s+(?:[\w\-–]+\s+){0,10}?(?:will|would|is (?:scheduled|expected|due|set)|shall)\s+(?:be\s+)?(?:held|take place|convene)",
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\s+(?:[\w\-–]+\s+){0,3}?(?:session|meeting|round)\s+(?:[\w\-–]+\s+){0,10}?(?:will|would|is (?:scheduled|expected|due|set)|shall)\s+(?:be\s+)?(?:held|take place|convene)",
     re.IGNORECASE,
 )
 

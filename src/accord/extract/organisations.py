@@ -102,20 +102,28 @@ class OrganisationFinder:
         head noun or a place name.
         """
         run = text[start:end]
-        possessive = re.match(r"^(.+?)[’']s\s+", run)
-        if possessive and self.places.country_of(possessive.group(1).removeprefix("The ")):
-            start += possessive.end()
-            run = run[possessive.end() :]
         parts: list[tuple[int, int]] = []
         cursor = 0
         for m in re.finditer(r"\s+(?:and|&)\s+(?:the\s+)?", run):
             left, right = run[cursor : m.start()], run[m.end() :]
-            left_is_name = bool(_HEAD.search(left)) or self.places.country_of(left.strip()) is not None
-            if left_is_name and _HEAD.search(right.split(" and ")[0]):
+            left_is_name = (
+                bool(_HEAD.search(left))
+                or self.places.country_of(left.strip()) is not None
+                or self.lookup(left.strip()) is not None
+            )
+            right_first = right.split(" and ")[0]
+            if left_is_name and (_HEAD.search(right_first) or self.lookup(right_first.strip())):
                 parts.append((start + cursor, start + m.start()))
                 cursor = m.end()
         parts.append((start + cursor, start + len(run)))
-        return parts
+        return [self._after_possessive(text, a, b) for a, b in parts]
+
+    def _after_possessive(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Skip a leading country possessive: "Russia's Federal Agency" starts at "Federal"."""
+        possessive = re.match(r"^(?:The\s+)?(.+?)[’']s\s+", text[start:end])
+        if possessive and self.places.country_of(possessive.group(1)):
+            return start + possessive.end(), end
+        return start, end
 
     def _possessive_country(self, text: str, start: int) -> str | None:
         before = text[max(0, start - 40) : start]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import trafilatura
 from trafilatura.settings import Document
@@ -16,6 +17,7 @@ from accord.ingest.loaded_text import LoadedText, join_blocks
 MIN_ARTICLE_WORDS = 20
 # Dates only from the page's markup and URL: a search of the body text guesses.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 
 
 def read_html_page(data: bytes, source: str) -> LoadedText:
@@ -35,7 +37,7 @@ def read_html_page(data: bytes, source: str) -> LoadedText:
     sitename = clean_value(page.sitename)
     # Without a declared site name trafilatura names the site after its host: weaker
     # evidence of the outlet than a "Published in ..." line in the text.
-    from_host = sitename is not None and sitename == clean_value(page.hostname)
+    from_host = sitename is not None and _HOST_NAME.fullmatch(sitename) is not None
     return LoadedText(
         text=text,
         metadata=FoundMetadata(

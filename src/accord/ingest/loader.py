@@ -82,8 +82,7 @@ def read_file(path: Path, options: LoadOptions) -> bytes:
         if size > options.max_file_bytes:
             raise IngestError(
                 source,
-                f"file too large ({_size(size)}; the limit is "
-                f"{_size(options.max_file_bytes)})",
+                f"file too large ({_size(size)}; the limit is {_size(options.max_file_bytes)})",
             )
         data = path.read_bytes()
     except FileNotFoundError as exc:

@@ -37,7 +37,7 @@ def default_database_path() -> Path:
 
 
 def database_url(db: str | None = None) -> str:
-    """The SQLAlchemy URL for ``--db`` (a path or a URL), else the setting, else the default file."""
+    """The URL for ``--db`` (a path or a URL), else ``ACCORD_DATABASE_URL``, else the default."""
     chosen = db or os.environ.get(DATABASE_URL_ENV) or None
     if chosen is None:
         return sqlite_url(default_database_path())

@@ -31,7 +31,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 REVIEW_STATES = ("draft", "accepted", "rejected")
-COMMITMENT_STATUSES = ("no_evidence", "not_started", "in_progress", "completed", "stalled", "dropped")
+COMMITMENT_STATUSES = (
+    "no_evidence",
+    "not_started",
+    "in_progress",
+    "completed",
+    "stalled",
+    "dropped",
+)
 
 
 def utc_now() -> dt.datetime:

@@ -142,7 +142,9 @@ class Resolver:
         row.acronym = row.acronym or parsed.acronym
         row.country = row.country or parsed.country
 
-    def _add_organisation_aliases(self, row: Organisation, seen: str, parsed: OrganisationName) -> None:
+    def _add_organisation_aliases(
+        self, row: Organisation, seen: str, parsed: OrganisationName
+    ) -> None:
         present = set(
             self.session.scalars(
                 select(OrganisationAlias.key).where(OrganisationAlias.organisation_id == row.id)
@@ -189,7 +191,9 @@ class Resolver:
             select(CommissionAlias.name).where(CommissionAlias.commission_id == row.id)
         ).all()
         words = self.vocabulary.countries, self.vocabulary.abbreviations
-        return any(not commission_names_differ(name, seen, *words) for seen in aliases or [row.name])
+        return any(
+            not commission_names_differ(name, seen, *words) for seen in aliases or [row.name]
+        )
 
     def _add_commission_name(self, row: Commission, name: str) -> None:
         key = normalise(name)
@@ -256,9 +260,9 @@ class Resolver:
                 row.start_date, row.end_date, meeting.start, meeting.end
             ):
                 continue
-            if row.ordinal is not None and meeting.ordinal is not None:
-                if row.ordinal != meeting.ordinal:
-                    continue
+            ordinals = (row.ordinal, meeting.ordinal)
+            if None not in ordinals and ordinals[0] != ordinals[1]:
+                continue
             if commission is not None and row.commission_id not in (None, commission.id):
                 continue
             return row
@@ -296,7 +300,7 @@ class Resolver:
             if countries_compatible(row.country, country) and same_person(row.name, name):
                 row.country = row.country or country
                 if len(name) > len(row.name):
-                    row.name = name
+                    row.name, row.key = name, person_key(name)
                 return row
         row = Person(name=name, key=key, country=country)
         self.session.add(row)
@@ -304,6 +308,8 @@ class Resolver:
         return row
 
 
-def overlaps(start_a: dt.date, end_a: dt.date | None, start_b: dt.date, end_b: dt.date | None) -> bool:
+def overlaps(
+    start_a: dt.date, end_a: dt.date | None, start_b: dt.date, end_b: dt.date | None
+) -> bool:
     """Whether two date ranges (an open end meaning one day) share a day."""
     return start_a <= (end_b or start_b) and start_b <= (end_a or start_a)

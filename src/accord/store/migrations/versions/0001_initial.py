@@ -10,6 +10,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+# Each evidence row backs exactly one item of the record.
+ONE_SUBJECT = (
+    " + ".join(
+        f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)"
+        for column in ("session_id", "post_id", "agreement_id", "commitment_id", "next_meeting_id")
+    )
+    + " = 1"
+)
+
 revision = "0001_initial"
 down_revision = None
 branch_labels = None
@@ -392,7 +401,7 @@ def upgrade() -> None:
         sa.Column("span_start", sa.Integer(), nullable=False),
         sa.Column("span_end", sa.Integer(), nullable=False),
         sa.CheckConstraint(
-            "(CASE WHEN session_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN post_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN agreement_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN commitment_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN next_meeting_id IS NULL THEN 0 ELSE 1 END) = 1",
+            ONE_SUBJECT,
             name=op.f("ck_evidence_one_subject"),
         ),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,324 @@
+"""Merging one document's findings into its session's record.
+
+An item another report already gave (same agreement, same commitment in
+other words) gets one more evidence row instead of a duplicate. Fields are
+written only where the extractor owns them: never a field a person edited,
+never anything of a rejected item, and only by the document that first
+reported the item (or by its re-extraction); other reports fill gaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from sqlalchemy import Select, delete, select
+from sqlalchemy.orm import Session
+
+from accord.core import records
+from accord.core.similarity import AgreementKey, CommitmentKey, same_agreement, same_commitment
+from accord.errors import StoreError
+from accord.store.models import (
+    Agreement,
+    AgreementParty,
+    Commitment,
+    CommitmentActor,
+    CommitmentSector,
+    Document,
+    Evidence,
+    ExtractionRun,
+    MeetingSession,
+    NextMeeting,
+    Post,
+    utc_now,
+)
+from accord.store.resolve import Resolver
+
+Linked = TypeVar("Linked", int, str)
+
+
+class ReviewedRow(Protocol):
+    """What every mergeable row has: the fields a person edited and the owning document."""
+
+    edited_fields: list[str]
+    owner_document_id: int | None
+
+
+def may_overwrite(row: ReviewedRow, document_id: int) -> bool:
+    """Whether ``document_id``'s extraction owns the row's extractor fields."""
+    rejected = getattr(row, "review_state", "draft") == "rejected"
+    return not rejected and row.owner_document_id in (None, document_id)
+
+
+def assign(row: ReviewedRow, values: dict[str, object], *, only_missing: bool = False) -> bool:
+    """Set the fields a person has not edited (only empty ones with ``only_missing``)."""
+    changed = False
+    edited = set(row.edited_fields or [])
+    for name, value in values.items():
+        current = getattr(row, name)
+        if name in edited or current == value or (only_missing and current not in (None, [])):
+            continue
+        setattr(row, name, value)
+        changed = True
+    return changed
+
+
+def _unique_ids(ids: Sequence[int]) -> list[int]:
+    return list(dict.fromkeys(ids))
+
+
+@dataclass
+class RecordMerger:
+    """Writes one document's agreements, commitments, co-chairs and next meeting."""
+
+    session: Session
+    resolver: Resolver
+    document: Document
+    run: ExtractionRun
+    meeting_session: MeetingSession
+    claimed: set[tuple[str, int]] = field(default_factory=set)
+
+    def evidence(self, span: records.Evidence | records.Commitment, **subject: int) -> None:
+        """An evidence row, after checking that the span is verbatim document text."""
+        if self.document.text[span.start : span.end] != span.text:
+            raise StoreError(
+                f"evidence at {span.start}:{span.end} does not match the document text "
+                f"({span.text[:50]!r})"
+            )
+        item_key = span.id if isinstance(span, records.Commitment) else None
+        self.session.add(
+            Evidence(
+                document_id=self.document.id,
+                extraction_run_id=self.run.id,
+                item_key=item_key,
+                text=span.text,
+                span_start=span.start,
+                span_end=span.end,
+                **subject,
+            )
+        )
+
+    def meeting_evidence(self, spans: Sequence[records.Evidence]) -> None:
+        for span in spans:
+            self.evidence(span, session_id=self.meeting_session.id)
+
+    def co_chairs(self, chairs: Sequence[records.CoChair]) -> None:
+        for chair in chairs:
+            person = self.resolver.person(chair.name, chair.country)
+            post = self.session.scalar(
+                select(Post).where(
+                    Post.person_id == person.id,
+                    Post.session_id == self.meeting_session.id,
+                    Post.role == "co_chair",
+                )
+            )
+            if post is None:
+                post = Post(
+                    person_id=person.id, session_id=self.meeting_session.id, role="co_chair"
+                )
+                self.session.add(post)
+            post.title = post.title or chair.post
+            post.country = post.country or chair.country
+            self.session.flush()
+            self.evidence(chair.evidence, post_id=post.id)
+
+    def agreements(self, items: Sequence[records.Agreement]) -> None:
+        existing = list(
+            self.session.scalars(
+                select(Agreement)
+                .where(Agreement.session_id == self.meeting_session.id)
+                .order_by(Agreement.id)
+            )
+        )
+        parties = _grouped(
+            self.session,
+            select(AgreementParty.agreement_id, AgreementParty.organisation_id)
+            .where(AgreementParty.agreement_id.in_([row.id for row in existing]))
+            .order_by(AgreementParty.agreement_id, AgreementParty.position),
+        )
+        for item in items:
+            orgs = _unique_ids(
+                [self.resolver.organisation(p.name, p.acronym, p.country).id for p in item.parties]
+            )
+            key = AgreementKey.of(item.kind, item.status, orgs, item.subject)
+            row = next(
+                (
+                    r
+                    for r in existing
+                    if ("agreement", r.id) not in self.claimed
+                    and same_agreement(
+                        key, AgreementKey.of(r.kind, r.status, parties.get(r.id, []), r.subject)
+                    )
+                ),
+                None,
+            )
+            values: dict[str, object] = {
+                "kind": item.kind,
+                "status": item.status,
+                "subject": item.subject,
+                "sectors": list(item.sectors),
+                "confidence": item.confidence,
+                "cue": item.cue,
+            }
+            if row is None:
+                row = Agreement(
+                    session_id=self.meeting_session.id,
+                    review_state="draft",
+                    edited_fields=[],
+                    owner_document_id=self.document.id,
+                    **values,
+                )
+                self.session.add(row)
+                self.session.flush()
+                existing.append(row)
+                merged = orgs
+            else:
+                merged = self._update(row, values, orgs, parties.get(row.id, []), "parties")
+            if merged != parties.get(row.id):
+                self._replace_links(AgreementParty, "agreement_id", row.id, merged)
+                parties[row.id] = merged
+            self.claimed.add(("agreement", row.id))
+            self.evidence(item.evidence, agreement_id=row.id)
+
+    def commitments(self, items: Sequence[records.Commitment]) -> None:
+        existing = list(
+            self.session.scalars(
+                select(Commitment)
+                .where(Commitment.session_id == self.meeting_session.id)
+                .order_by(Commitment.id)
+            )
+        )
+        ids = [row.id for row in existing]
+        sectors = _grouped(
+            self.session,
+            select(CommitmentSector.commitment_id, CommitmentSector.sector)
+            .where(CommitmentSector.commitment_id.in_(ids))
+            .order_by(CommitmentSector.commitment_id, CommitmentSector.position),
+        )
+        actors = _grouped(
+            self.session,
+            select(CommitmentActor.commitment_id, CommitmentActor.organisation_id)
+            .where(CommitmentActor.commitment_id.in_(ids))
+            .order_by(CommitmentActor.commitment_id, CommitmentActor.position),
+        )
+        keys = {r.id: CommitmentKey.of(r.text, sectors.get(r.id, []), r.topics) for r in existing}
+        for item in items:
+            found_sectors = [str(sector) for sector in item.sectors]
+            key = CommitmentKey.of(item.text, found_sectors, item.topics)
+            row = next(
+                (
+                    r
+                    for r in existing
+                    if ("commitment", r.id) not in self.claimed and same_commitment(key, keys[r.id])
+                ),
+                None,
+            )
+            orgs = _unique_ids(
+                [self.resolver.organisation(a.name, None, a.country).id for a in item.actors]
+            )
+            values: dict[str, object] = {
+                "text": item.text,
+                "strength": item.strength,
+                "topics": list(item.topics),
+                "due": item.due,
+                "confidence": item.confidence,
+                "cue": item.cue,
+            }
+            if row is None:
+                row = Commitment(
+                    session_id=self.meeting_session.id,
+                    status="no_evidence",
+                    review_state="draft",
+                    edited_fields=[],
+                    owner_document_id=self.document.id,
+                    **values,
+                )
+                self.session.add(row)
+                self.session.flush()
+                existing.append(row)
+                merged_actors, merged_sectors = orgs, found_sectors
+            else:
+                merged_actors = self._update(row, values, orgs, actors.get(row.id, []), "actors")
+                owned = may_overwrite(row, self.document.id) and "sectors" not in row.edited_fields
+                merged_sectors = (
+                    [str(s) for s in item.sectors] if owned else sectors.get(row.id, [])
+                )
+            if merged_actors != actors.get(row.id):
+                self._replace_links(CommitmentActor, "commitment_id", row.id, merged_actors)
+                actors[row.id] = merged_actors
+            if merged_sectors != sectors.get(row.id):
+                self.session.execute(
+                    delete(CommitmentSector).where(CommitmentSector.commitment_id == row.id)
+                )
+                self.session.add_all(
+                    CommitmentSector(commitment_id=row.id, sector=s, position=i)
+                    for i, s in enumerate(dict.fromkeys(merged_sectors))
+                )
+                sectors[row.id] = merged_sectors
+            keys[row.id] = CommitmentKey.of(row.text, merged_sectors, row.topics)
+            self.claimed.add(("commitment", row.id))
+            self.evidence(item, commitment_id=row.id)
+
+    def next_meeting(self, item: records.NextMeeting) -> None:
+        values: dict[str, object] = {
+            "ordinal": item.ordinal,
+            "city": item.city,
+            "country": item.country,
+            "planned_for": item.when,
+        }
+        row = self.session.scalar(
+            select(NextMeeting).where(NextMeeting.session_id == self.meeting_session.id)
+        )
+        if row is None:
+            row = NextMeeting(
+                session_id=self.meeting_session.id,
+                edited_fields=[],
+                owner_document_id=self.document.id,
+                **values,
+            )
+            self.session.add(row)
+            self.session.flush()
+        else:
+            self._update(row, values, [], [], "")
+        self.evidence(item.evidence, next_meeting_id=row.id)
+
+    def _update(
+        self,
+        row: Agreement | Commitment | NextMeeting,
+        values: dict[str, object],
+        found: list[int],
+        current: list[int],
+        links: str,
+    ) -> list[int]:
+        """Update a matched row's own fields; return its linked organisations after the merge."""
+        owned = may_overwrite(row, self.document.id)
+        changed = assign(row, values, only_missing=not owned)
+        if owned and row.owner_document_id is None:
+            row.owner_document_id = self.document.id
+        if changed:
+            row.updated_at = utc_now()
+        if links in row.edited_fields or getattr(row, "review_state", "draft") == "rejected":
+            return current
+        return found if owned else _unique_ids([*current, *found])
+
+    def _replace_links(
+        self,
+        model: type[AgreementParty] | type[CommitmentActor],
+        column: str,
+        row_id: int,
+        organisation_ids: list[int],
+    ) -> None:
+        self.session.execute(delete(model).where(getattr(model, column) == row_id))
+        self.session.add_all(
+            model(**{column: row_id, "organisation_id": org, "position": i})
+            for i, org in enumerate(organisation_ids)
+        )
+
+
+def _grouped(session: Session, query: Select[int, Linked]) -> dict[int, list[Linked]]:
+    """Rows of (owner id, value) as each owner's list of values, in query order."""
+    found: dict[int, list[Linked]] = {}
+    for owner, value in session.execute(query):
+        found.setdefault(owner, []).append(value)
+    return found

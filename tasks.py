@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""The project's two commands, with nothing but Python 3.11 installed.
+
+    python3 tasks.py demo   set up .venv, run Accord on its built-in examples, say where to look
+    python3 tasks.py test   set up .venv, then lint, type-check and run the whole test suite
+
+`make demo` and `make test` call these.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+OUTPUT = ROOT / "accord-output"
+STAMP = VENV / ".accord-installed"
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, env=env)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def setup() -> None:
+    """Create .venv and install Accord with its model and test tools (once per pyproject change)."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Accord needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not PY.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    pyproject = (ROOT / "pyproject.toml").stat().st_mtime
+    if STAMP.exists() and STAMP.stat().st_mtime >= pyproject:
+        return
+    run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[model,postgres,dev]")
+    STAMP.touch()
+
+
+def demo() -> None:
+    setup()
+    OUTPUT.mkdir(exist_ok=True)
+    examples = ROOT / "src" / "accord" / "examples"
+    records = OUTPUT / "extractions.jsonl"
+    with records.open("w", encoding="utf-8") as out:
+        print(f"+ accord extract {examples.relative_to(ROOT)} --format jsonl > {records.relative_to(ROOT)}")
+        subprocess.run([str(BIN / "accord"), "extract", str(examples), "--format", "jsonl"], stdout=out, check=True)
+    run(BIN / "accord", "extract", examples / "dawn-2025-11-28-pakistan-russia-igc-10.txt", "--format", "table")
+    print(
+        f"\nDone. Extraction records of every example: {records}\n"
+        f"Try: {BIN / 'accord'} extract YOUR_FILES --format table   (see README.md for the tour)"
+    )
+
+
+def test() -> None:
+    setup()
+    env = dict(os.environ)
+    run(BIN / "ruff", "check", "src", "tests", "bench", "tasks.py")
+    run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
+    run(BIN / "mypy")
+    run(BIN / "lint-imports")
+    run(BIN / "pytest", "-q", env=env)
+    run(BIN / "accord", "evaluate", ROOT.parent / "shared" / "gold", ROOT / "tests" / "data" / "gold")
+
+
+COMMANDS = {"setup": setup, "demo": demo, "test": test}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(f"usage: python3 tasks.py {{{'|'.join(COMMANDS)}}}")
+    COMMANDS[sys.argv[1]]()
