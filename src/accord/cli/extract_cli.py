@@ -37,7 +37,9 @@ def parse_date_option(value: str | None, option: str) -> dt.date | None:
 def extract_command(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Files, folders or globs (.txt .md .html .pdf .docx).", show_default=False),
+        typer.Argument(
+            help="Files, folders or globs (.txt .md .html .pdf .docx).", show_default=False
+        ),
     ],
     output_format: Annotated[
         str,
@@ -58,7 +60,9 @@ def extract_command(
     url: Annotated[str | None, typer.Option(help="URL for every document.")] = None,
     gazetteer: Annotated[
         list[Path] | None,
-        typer.Option(help="Extra gazetteer YAML (countries, organisations, cues, sectors); repeatable."),
+        typer.Option(
+            help="Extra gazetteer YAML (countries, organisations, cues, sectors); repeatable."
+        ),
     ] = None,
     extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = DEFAULT_EXTRACTOR,
     workers: Annotated[int, typer.Option(min=1, help="Processes extracting in parallel.")] = 1,
@@ -123,7 +127,9 @@ def print_table(path: Path, extraction: Extraction) -> None:
     if meeting is None:
         console.print("meeting: none reported")
     else:
-        chairs = "; ".join(f"{c.name} ({c.post or '?'}, {c.country or '?'})" for c in meeting.co_chairs)
+        chairs = "; ".join(
+            f"{c.name} ({c.post or '?'}, {c.country or '?'})" for c in meeting.co_chairs
+        )
         console.print(
             f"meeting: {meeting.kind}, {meeting.commission.name or '(unnamed)'} "
             f"[{'-'.join(meeting.commission.parties)}], ordinal {meeting.ordinal}, "
@@ -135,7 +141,8 @@ def print_table(path: Path, extraction: Extraction) -> None:
         table = Table("status", "kind", "parties", "subject", title="Agreements")
         for a in extraction.agreements:
             parties = "; ".join(
-                f"{p.name}{f' ({p.acronym})' if p.acronym else ''} [{p.country or '?'}]" for p in a.parties
+                f"{p.name}{f' ({p.acronym})' if p.acronym else ''} [{p.country or '?'}]"
+                for p in a.parties
             )
             table.add_row(a.status, a.kind, parties, a.subject or "")
         console.print(table)
@@ -147,5 +154,6 @@ def print_table(path: Path, extraction: Extraction) -> None:
     nxt = extraction.next_meeting
     if nxt is not None:
         console.print(
-            f"next meeting: ordinal {nxt.ordinal}, {nxt.city}, {nxt.country}, {nxt.when}", markup=False
+            f"next meeting: ordinal {nxt.ordinal}, {nxt.city}, {nxt.country}, {nxt.when}",
+            markup=False,
         )

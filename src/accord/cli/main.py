@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
+import click
 import typer
 
 from accord import __version__
@@ -39,23 +41,20 @@ def root(
 
 
 def main() -> None:
-    """Entry point: run the app, printing any AccordError on one line with exit code 1."""
+    """Entry point: run the app; an AccordError is printed on one line with exit code 1."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except AccordError as exc:
         error_console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
+    except click.exceptions.Abort:
         error_console.print("aborted")
         sys.exit(1)
-    except click_exceptions() as exc:
+    except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-
-
-def click_exceptions() -> type[Exception]:
-    import click
-
-    return click.ClickException
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    if isinstance(code, int) and code:
+        sys.exit(code)

@@ -7,11 +7,11 @@ Everything that reads or writes extractions relies on this shape (see
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA = "accord.extraction/1"
+SCHEMA: Literal["accord.extraction/1"] = "accord.extraction/1"
 
 MeetingKind = Literal[
     "commission_session", "working_group", "summit", "ministerial_meeting", "other"
@@ -38,8 +38,8 @@ Sector = Literal[
     "regulation",
     "security",
 ]
-SECTORS: tuple[str, ...] = Sector.__args__
-STRENGTHS: tuple[str, ...] = Strength.__args__
+SECTORS: tuple[str, ...] = get_args(Sector)
+STRENGTHS: tuple[str, ...] = get_args(Strength)
 # A partial ISO date: "2026", "2026-03" or "2026-03-15".
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 

@@ -1,4 +1,12 @@
-"""Co-chairs of the reported meeting: who, in which post, for which side."""
+"""Co-chairs of the reported meeting: who, in which post, for which side.
+
+Names come from spaCy's PERSON entities and from the patterns around posts
+("Energy Minister Awais Leghari", "Shri X, Additional Secretary, ..."), since
+the model misses many non-English names. A co-chair's post is the title
+next to the name; the side is the country named in the words before it
+("Egypt's", "his Russian counterpart", "the Uzbek side was led by") or in the
+post ("Minister of Foreign Affairs of Malaysia").
+"""
 
 from __future__ import annotations
 
@@ -11,28 +19,42 @@ from accord.extract.sentences import Sentence
 
 CHAIR_CUE = re.compile(
     r"co-?chair|chaired|\bled by\b|\bheaded by\b|\bcounterpart\b|\bled the\b|\bheaded the\b|"
-    r"\bside was led\b|\bdelegation was led\b|\bpresided\b",
+    r"\bpresided\b|\bheld talks with\b|\bmet (?:with )?(?:his|her)\b|\breceived\b|\bhosted\b",
     re.IGNORECASE,
 )
-_POST_WORDS = (
-    r"(?:Deputy |First Deputy |Vice |Federal |State |Prime |Foreign |Chief |Special |Senior )*"
-    r"(?:Prime Minister|Minister|Secretary|Adviser|Advisor|Ambassador|Chairman|Chairperson|Chair|"
-    r"Governor|President|Vice-President|Deputy Prime Minister|Assistant|Commissioner|Director General|"
-    r"Head|Envoy|Counsellor)"
+POST_WORD = (
+    r"(?:Prime Minister|Minister|Secretary|Adviser|Advisor|Ambassador|Chairman|Chairperson|"
+    r"Governor|President|Vice[- ]President|Vice Chairman|Commissioner|Director[- ]General|Envoy|"
+    r"Cabinet Secretary|Chancellor|Premier|King|Emir|Crown Prince|Sultan)"
 )
-# "Energy Minister", "Minister for Economic Affairs", "Deputy Prime Minister and Minister of X".
-POST_BEFORE = re.compile(
-    rf"(?:(?P<country>[A-Z][a-z]+(?:’s|'s))\s+)?(?P<post>(?:[A-Z][a-z]+\s+){{0,3}}{_POST_WORDS}"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w]+(?:\s+(?:and|of|&)?\s*[A-Z][\w]+){{0,4}})?)\s*,?\s*$"
+HONORIFIC = (
+    r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Shri|Smt\.?|Hon\.?|the Rt\.? Hon\.?|Rt\.? Hon\.?|"
+    r"Sir|Dame|Dato['’] Seri|Dato['’]|Datuk Seri|Datuk|Tan Sri|Ato|Sheikh|Eng\.?|Engr\.?)"
 )
-POST_AFTER = re.compile(
-    rf"^\s*,\s*(?:the\s+)?(?P<post>(?:[\w’']+\s+){{0,3}}?{_POST_WORDS}[^,;()]*?)\s*(?:,|\)|;|$|\s+and\s)"
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w]|[A-Z]\.)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|der)[- ])?{_NAME_WORD}){{1,3}}"
+_POST_HEAD = (
+    rf"(?:First |Deputy |Vice |Federal |State |Foreign |Chief |Special |Senior |Additional |"
+    rf"Joint |Prime |Union |Permanent )*(?:[A-Z][a-z]+ ){{0,3}}{POST_WORD}"
 )
-COUNTERPART = re.compile(
-    r"(?:his|her|their)\s+(?P<dem>[A-Z][a-z]+)\s+counterpart,?\s*$|counterpart\s+from\s+(?P<cty>[A-Z][\w ]+?),?\s*$"
+_POST_OF = r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w&’'-]*"
+_POST_MORE = r",?\s+(?:and\s+|&\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w&’'-]*"
+# Before a name the post is as short as possible ("Minister of Kazakhstan Nurlan Abenov"
+# must leave the name); after a name it runs to the end of the apposition.
+_POST_PHRASE = rf"(?:{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,6}}?)??)"
+_POST_PHRASE_FULL = rf"(?:{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,8}})?(?:,\s+[A-Z][^,;()]*)?)"
+POST_THEN_NAME = re.compile(
+    rf"(?P<post>{_POST_PHRASE}),?\s+(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})"
 )
-SIDE_LED = re.compile(r"(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:side|delegation)\s+(?:was\s+)?(?:led|headed)\s+by\s*$", re.I)
-_HONORIFIC = re.compile(r"^(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Madam|Ambassador)\s+")
+NAME_THEN_POST = re.compile(
+    rf"(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME}),\s+(?:the\s+)?(?P<post>{_POST_PHRASE_FULL})"
+)
+_STRIP_HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC})\s+)+")
+_NOT_NAME = re.compile(
+    rf"\b(?:{POST_WORD}|Ministry|Commission|Committee|Meeting|Session|Council|Republic|Federation|"
+    r"Government|Department|Affairs|Side|Delegation|Trade|Industry|Energy|Economy|Development)\b"
+)
+_SIDE = re.compile(r"\b(?:side|delegation|team)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,24 +67,33 @@ class _Found:
 
 
 def find_co_chairs(
-    sentences: list[Sentence], doc_text: str, places: PlaceFinder, parties: list[str]
+    sentences: list[Sentence],
+    doc_text: str,
+    places: PlaceFinder,
+    parties: list[str],
+    kind: str = "commission_session",
 ) -> tuple[list[CoChair], list[Sentence]]:
-    """Co-chairs named in the chairing sentences, and those sentences (as evidence)."""
+    """Co-chairs named in the chairing sentences, and those sentences (as evidence).
+
+    At a summit or a meeting of ministers the principals are the co-chairs:
+    when the chairing sentences name fewer than two, the lead sentences that
+    name people with their posts fill in.
+    """
     found: list[_Found] = []
     used: list[Sentence] = []
     for sentence in sentences:
-        if not CHAIR_CUE.search(sentence.text):
+        if not (CHAIR_CUE.search(sentence.text) or re.search(r"co-?chairs? of", sentence.text, re.I)):
             continue
-        people = [e for e in sentence.span.ents if e.label_ == "PERSON"]
-        if not people:
-            continue
-        here = [_describe(doc_text, e.start_char, e.end_char, sentence, places) for e in people]
-        here = [f for f in here if f is not None]
-        if len(here) >= 1:
+        here = _people(sentence, doc_text, places)
+        if here:
             found.extend(here)
             used.append(sentence)
-        if len(found) >= 2:
+        if len(_unique(found)) >= 2:
             break
+    if len(_unique(found)) < 2 and kind in {"summit", "ministerial_meeting"}:
+        for sentence in sentences[:4]:
+            if sentence not in used:
+                found.extend(f for f in _people(sentence, doc_text, places) if f.post)
     found = _unique(found)[:2]
     _complete(found, parties)
     chairs = [
@@ -77,44 +108,104 @@ def find_co_chairs(
     return chairs, used
 
 
-def _describe(
-    doc_text: str, start: int, end: int, sentence: Sentence, places: PlaceFinder
-) -> _Found | None:
-    name = _HONORIFIC.sub("", doc_text[start:end]).strip(" ,’'")
-    name = re.sub(r"[’']s$", "", name)
-    if len(name.split()) < 2 or places.country_of(name):
+def _people(sentence: Sentence, doc_text: str, places: PlaceFinder) -> list[_Found]:
+    """People named in one sentence with their posts and sides, in order."""
+    text = sentence.text
+    spans: list[tuple[int, int, str | None]] = []
+    for m in POST_THEN_NAME.finditer(text):
+        spans.append((m.start("name"), m.end("name"), m.group("post")))
+    for m in NAME_THEN_POST.finditer(text):
+        spans.append((m.start("name"), m.end("name"), m.group("post")))
+    for ent in sentence.span.ents:
+        if ent.label_ == "PERSON":
+            spans.append((ent.start_char - sentence.start, ent.end_char - sentence.start, None))
+    people: list[tuple[int, int, str | None]] = []
+    for start, end, post in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        start, end = _clean(text, start, end, places)
+        if end - start < 3 or len(text[start:end].split()) < 2:
+            continue
+        if any(start < e and end > s for s, e, _ in people):
+            # Same person seen twice: keep the longer name, and any post found.
+            people = [
+                (min(s, start), max(e, end), p or post) if start < e and end > s else (s, e, p)
+                for s, e, p in people
+            ]
+            continue
+        people.append((start, end, post))
+    out: list[_Found] = []
+    previous_end = 0
+    for start, end, post in people:
+        before = text[previous_end:start]
+        post = post or _post_after(text[end:])
+        post, post_country = _clean_post(post, places)
+        country = post_country or _side_before(before, places)
+        name = text[start:end]
+        out.append(_Found(name, post, country, sentence.start + start, sentence.start + end))
+        previous_end = end
+    return out
+
+
+def _clean(text: str, start: int, end: int, places: PlaceFinder) -> tuple[int, int]:
+    name = text[start:end]
+    honorific = _STRIP_HONORIFIC.match(name)
+    if honorific:
+        start += honorific.end()
+        name = name[honorific.end() :]
+    # Cut at the first word that is a post, an institution or a place.
+    words = list(re.finditer(r"\S+", name))
+    keep = 0
+    for w in words:
+        word = w.group(0).strip(",")
+        if _NOT_NAME.search(word) or places.country_of(word) or word in {"MP", "and"}:
+            break
+        keep = w.end()
+    end = start + keep
+    while end > start and text[end - 1] in ",’'":
+        end -= 1
+    if text[start:end].endswith(("’s", "'s")):
+        end -= 2
+    return start, end
+
+
+def _post_after(after: str) -> str | None:
+    m = re.match(rf"^\s*,\s*(?:the\s+)?(?P<post>{_POST_PHRASE_FULL})", after)
+    return m.group("post") if m else None
+
+
+def _clean_post(post: str | None, places: PlaceFinder) -> tuple[str | None, str | None]:
+    """A post without its country ("Minister of Energy of Pakistan" -> PAK, "Minister of Energy")."""
+    if not post:
+        return None, None
+    post = post.strip(" ,.")
+    country = None
+    suffix = re.search(r"\s+of\s+(?:the\s+)?(?P<place>(?:[A-Z][\w]*\s*)+)$", post)
+    if suffix:
+        place = re.sub(r"^(?:Federal Democratic |Islamic |People's |Democratic |Socialist )*(?:Republic of |Kingdom of |State of )?", "", suffix.group("place").strip())
+        code = places.country_of(place) or places.country_of(suffix.group("place").strip())
+        if code:
+            country = code
+            post = post[: suffix.start()]
+    first = post.split(" ", 1)
+    if len(first) == 2 and places.country_of(first[0]):
+        country = country or places.country_of(first[0])
+        post = first[1]
+    return post.strip(" ,") or None, country
+
+
+def _side_before(before: str, places: PlaceFinder) -> str | None:
+    """The country the words before a name point at: the nearest one not in a hyphenated pair."""
+    candidates = []
+    for place in places.find(before):
+        if place.kind in {"capital", "city"}:
+            continue
+        joined = (place.start > 0 and before[place.start - 1] in "-–") or (
+            place.end < len(before) and before[place.end] in "-–"
+        )
+        if not joined:
+            candidates.append(place)
+    if not candidates:
         return None
-    before = doc_text[sentence.start : start]
-    after = doc_text[end : sentence.end]
-    post: str | None = None
-    country: str | None = None
-    m = POST_BEFORE.search(before)
-    if m:
-        post = m.group("post").strip()
-        if m.group("country"):
-            country = places.country_of(re.sub(r"[’']s$", "", m.group("country")))
-    else:
-        after_m = POST_AFTER.match(after)
-        if after_m:
-            post = after_m.group("post").strip()
-    if post:
-        # "Russian Deputy Prime Minister" / "Minister of Energy of Pakistan".
-        for place in places.find(post):
-            country = country or place.iso3
-        post = re.sub(r"^(?:[A-Z][a-z]+(?:’s|'s)\s+)", "", post)
-        leading = post.split(" ", 1)
-        if len(leading) == 2 and places.country_of(leading[0]):
-            post = leading[1]
-    cp = COUNTERPART.search(before)
-    if cp:
-        country = country or places.country_of(cp.group("dem") or cp.group("cty") or "")
-        post = post or "counterpart"
-    side = SIDE_LED.search(before[-80:])
-    if side:
-        country = country or places.country_of(side.group("dem"))
-    if post is None and not (cp or side or "co-chair" in sentence.text.lower()):
-        return None
-    return _Found(name, post, country, start, end)
+    return candidates[-1].iso3
 
 
 def _unique(found: list[_Found]) -> list[_Found]:
@@ -139,7 +230,5 @@ def _complete(found: list[_Found], parties: list[str]) -> None:
         elif b.country in parties and a.country is None:
             found[0] = _Found(a.name, a.post, next(p for p in parties if p != b.country), a.start, a.end)
     a, b = found
-    if b.post == "counterpart":
+    if b.post is None and a.post:
         found[1] = _Found(b.name, a.post, b.country, b.start, b.end)
-    elif a.post == "counterpart":
-        found[0] = _Found(a.name, b.post, a.country, a.start, a.end)

@@ -174,10 +174,12 @@ def find_meeting(
         name = name if kind == "ministerial_meeting" else None
 
     ordinal = None
-    for sentence, _, _ in mentions:
+    lead = [s for s in sentences[:6] if s.index not in skip and s not in meeting_sentences]
+    for sentence in [*meeting_sentences, *lead]:
         ordinal = find_ordinal(sentence.text, gazetteer)
-        if ordinal:
+        if ordinal and not gazetteer.other_meeting_markers.search(sentence.text):
             break
+        ordinal = None
     start, end = _dates(meeting_sentences, published)
     venue = _venue(meeting_sentences, doc_text, places, parties, name_found)
     return MeetingFacts(

@@ -74,7 +74,9 @@ class RulesExtractor:
 
         meeting = None
         if facts is not None:
-            chairs, _ = find_co_chairs(sentences, text, self.places, facts.commission.parties)
+            chairs, _ = find_co_chairs(
+                sentences, text, self.places, facts.commission.parties, facts.kind
+            )
             meeting = Meeting(
                 kind=facts.kind,  # type: ignore[arg-type]
                 commission=facts.commission,

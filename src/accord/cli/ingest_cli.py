@@ -1,0 +1,125 @@
+"""`accord ingest`: documents in, one clean record out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from accord.cli.output import console, error_console
+from accord.cli.store_options import DbOption, JsonOption, date_option, opened, print_json
+from accord.extract.pipeline import DEFAULT_EXTRACTOR
+from accord.ingest import MetadataOverrides
+from accord.store.ingestion import (
+    IngestEvent,
+    IngestOptions,
+    IngestReport,
+    collect_sources,
+    ingest_paths,
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``ingest`` command to the ``accord`` app."""
+    app.command("ingest")(ingest_command)
+
+
+def ingest_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders or globs (.txt .md .html .pdf .docx).", show_default=False
+        ),
+    ],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes extracting in parallel.")] = 1,
+    cluster: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://HOST:PORT) to extract on.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for every document.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title for every document.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL for every document.")] = None,
+    gazetteer: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Extra gazetteer YAML (countries, organisations, cues, sectors); repeatable."
+        ),
+    ] = None,
+    extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = DEFAULT_EXTRACTOR,
+    json_output: JsonOption = False,
+) -> None:
+    """Ingest documents: load, extract, resolve and store each one in its own transaction.
+
+    A document already stored is recognised by its text and not stored twice;
+    one stored by an older extractor is updated, keeping every human edit.
+    Each file that fails is reported on one line on stderr, the others are
+    still ingested, and the exit code is 1. Run the same command again to
+    resume an interrupted batch.
+    """
+    options = IngestOptions(
+        overrides=MetadataOverrides(
+            title=title, outlet=outlet, url=url, published=date_option(published, "--published")
+        ),
+        workers=workers,
+        cluster=cluster,
+        extractor=extractor,
+        gazetteer_files=tuple(gazetteer or ()),
+    )
+    paths, unreadable = collect_sources(sources)
+    for event in unreadable:
+        _print_error(event)
+    with opened(db) as database, _progress(len(paths)) as progress:
+        task = progress.add_task("ingesting", total=len(paths))
+
+        def on_event(event: IngestEvent) -> None:
+            progress.advance(task)
+            if event.status == "failed":
+                progress.console.print(f"error: {event.error}", markup=False, highlight=False)
+
+        report = ingest_paths(database, paths, options, on_event)
+    report.events[:0] = unreadable
+    if json_output:
+        print_json(report.to_json())
+    else:
+        print_summary(report)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=error_console,
+        transient=True,
+        disable=total < 2,
+    )
+
+
+def _print_error(event: IngestEvent) -> None:
+    error_console.print(f"error: {event.error}", markup=False, highlight=False)
+
+
+def print_summary(report: IngestReport) -> None:
+    """The batch in a few lines: documents new, updated, already known, failed and why."""
+    table = Table("documents", "count", title="Ingest summary", title_justify="left")
+    table.add_row("new", str(report.count("new")))
+    table.add_row("updated (newer extractor)", str(report.count("updated")))
+    table.add_row("already known", str(report.count("known")))
+    table.add_row("failed", str(report.count("failed")))
+    console.print(table)
+    if report.failures:
+        failures = Table("file", "reason", title="Failed", title_justify="left")
+        for event in report.failures:
+            path = str(event.path or "")
+            reason = (event.error or "").removeprefix(f"{path}: ")
+            failures.add_row(path, reason)
+        console.print(failures)
