@@ -9,7 +9,7 @@ import click
 import typer
 
 from accord import __version__
-from accord.cli import evaluate_cli, extract_cli
+from accord.cli import evaluate_cli, extract_cli, ingest_cli, query_cli, transfer_cli
 from accord.cli.output import error_console
 from accord.errors import AccordError
 
@@ -21,7 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract_cli, evaluate_cli):
+for module in (extract_cli, evaluate_cli, ingest_cli, query_cli, transfer_cli):
     module.register(app)
 
 

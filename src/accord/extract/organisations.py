@@ -25,8 +25,10 @@ HEADS = (
 )
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,}|\d+)"
 _LINK = r"(?:of|and|for|on|&|the|de|in|under|to)"
+# A comma joins capitalised words only inside one name ("Ministry of Investment, Industry
+# and Trade"), never before a new head noun ("Ministry of Energy, Ministry of Trade").
 _NAME = re.compile(
-    rf"(?<![\w’'-]){_CAP}(?:(?:\s+(?:{_LINK}\s+)*)(?:{_CAP}))*"
+    rf"(?<![\w’'-]){_CAP}(?:(?:\s+(?:{_LINK}\s+)*|,\s+(?!(?:{HEADS})\b)(?=[A-Z][\w’'-]*(?:,|\s+and\s)))(?:{_CAP}))*"
 )
 _HEAD = re.compile(rf"\b(?:{HEADS})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z0-9&.\-]{1,12})\)")
@@ -112,7 +114,11 @@ class OrganisationFinder:
                 or self.lookup(left.strip()) is not None
             )
             right_first = right.split(" and ")[0]
-            if left_is_name and (_HEAD.search(right_first) or self.lookup(right_first.strip())):
+            possessive = re.match(r"([A-Z]\w*)[’']s\s", right)
+            right_owned = bool(possessive and self.places.country_of(possessive.group(1)))
+            if right_owned or (
+                left_is_name and (_HEAD.search(right_first) or self.lookup(right_first.strip()))
+            ):
                 parts.append((start + cursor, start + m.start()))
                 cursor = m.end()
         parts.append((start + cursor, start + len(run)))

@@ -88,8 +88,11 @@ class RulesExtractor:
                 evidence=meeting_evidence(facts, text),
             )
         agreements, signing = find_agreements(
-            sentences, text, self.gazetteer, self.orgs, self.places, skip
+            sentences, text, self.gazetteer, self.orgs, skip
         )
+        if meeting is None:
+            # Signed documents belong to a meeting; without one they are history.
+            agreements = [a for a in agreements if a.status == "planned"]
         commitments: list[Commitment] = []
         if meeting is not None or agreements or next_meeting is not None:
             commitments = self._commitments(sentences, text, published, signing)

@@ -1,0 +1,241 @@
+"""`accord commissions|sessions|agreements|commitments|search`: reading the record.
+
+Each command prints a table for people, or with ``--json`` the same rows as
+JSON for scripts; both come from one query function in ``accord.store``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from accord.cli.output import console
+from accord.cli.store_options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    choice,
+    date_option,
+    opened,
+    print_rows_json,
+)
+from accord.core.records import SECTORS, STRENGTHS
+from accord.store.models import COMMITMENT_STATUSES
+from accord.store.queries import (
+    CommitmentFilter,
+    list_agreements,
+    list_commissions,
+    list_commitments,
+    list_sessions,
+)
+from accord.store.search import DEFAULT_SEARCH_LIMIT, SEARCH_KINDS, SearchKind, search
+
+AGREEMENT_STATUSES = ("signed", "planned")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the query commands to the ``accord`` app."""
+    app.command("commissions")(commissions_command)
+    app.command("sessions")(sessions_command)
+    app.command("agreements")(agreements_command)
+    app.command("commitments")(commitments_command)
+    app.command("search")(search_command)
+
+
+def _dates(start: object, end: object) -> str:
+    if start and end and start != end:
+        return f"{start} .. {end}"
+    return str(start or end or "")
+
+
+def _print(table: Table, rows: Sequence[object]) -> None:
+    if rows:
+        console.print(table)
+    else:
+        console.print(f"no {str(table.title or 'rows').lower()}", markup=False)
+
+
+def commissions_command(db: DbOption = None, json_output: JsonOption = False) -> None:
+    """List the commissions in the record, with their parties, names seen and sessions."""
+    with opened(db) as database:
+        rows = list_commissions(database)
+    if json_output:
+        print_rows_json(rows)
+        return
+    table = Table(
+        "id", "commission", "parties", "sessions", "latest", "also called", title="Commissions"
+    )
+    for row in rows:
+        others = [alias for alias in row.aliases if alias != row.name]
+        table.add_row(
+            str(row.id),
+            row.name or "(unnamed)",
+            "-".join(row.parties),
+            str(row.sessions),
+            str(row.latest_session or ""),
+            "; ".join(others),
+        )
+    _print(table, rows)
+
+
+def sessions_command(
+    commission: Annotated[
+        str | None,
+        typer.Argument(help="Commission id, name, alias or countries (all when left out)."),
+    ] = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List sessions, newest first, with how many sources, agreements and commitments each has."""
+    with opened(db) as database:
+        rows = list_sessions(database, commission)
+    if json_output:
+        print_rows_json(rows)
+        return
+    table = Table(
+        "id",
+        "commission",
+        "#",
+        "kind",
+        "dates",
+        "venue",
+        "sources",
+        "agreements",
+        "commitments",
+        title="Sessions",
+    )
+    for row in rows:
+        venue = ", ".join(v for v in (row.venue_city, row.venue_country) if v)
+        table.add_row(
+            str(row.id),
+            row.commission or "-".join(row.parties),
+            str(row.ordinal or ""),
+            row.kind,
+            _dates(row.start, row.end),
+            venue,
+            str(row.sources),
+            str(row.agreements),
+            str(row.commitments),
+        )
+    _print(table, rows)
+
+
+def agreements_command(
+    commission: Annotated[str | None, typer.Option(help="Commission id, name or alias.")] = None,
+    session: Annotated[int | None, typer.Option(help="Session id (see 'accord sessions').")] = None,
+    status: Annotated[str | None, typer.Option(help="signed or planned.")] = None,
+    limit: LimitOption = 100,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List agreements signed or planned at sessions, newest first."""
+    choice(status, "--status", AGREEMENT_STATUSES)
+    with opened(db) as database:
+        rows = list_agreements(database, commission, session, status, limit or None)
+    if json_output:
+        print_rows_json(rows)
+        return
+    table = Table(
+        "id", "session", "status", "kind", "parties", "subject", "sources", title="Agreements"
+    )
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            f"{row.session_id} ({row.commission or '?'} #{row.ordinal or '?'})",
+            row.status,
+            row.kind,
+            "; ".join(row.parties),
+            row.subject or "",
+            str(row.sources),
+        )
+    _print(table, rows)
+
+
+def commitments_command(
+    commission: Annotated[str | None, typer.Option(help="Commission id, name or alias.")] = None,
+    session: Annotated[int | None, typer.Option(help="Session id (see 'accord sessions').")] = None,
+    sector: Annotated[str | None, typer.Option(help=f"One of: {', '.join(SECTORS)}.")] = None,
+    strength: Annotated[str | None, typer.Option(help=f"One of: {', '.join(STRENGTHS)}.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help=f"One of: {', '.join(COMMITMENT_STATUSES)}.")
+    ] = None,
+    agency: Annotated[
+        str | None, typer.Option(help="An acting organisation: acronym, name or alias.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only sessions on or after this date (YYYY-MM-DD).")
+    ] = None,
+    limit: LimitOption = 100,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List commitments, newest first, narrowed by commission, session, sector, agency and more."""
+    filters = CommitmentFilter(
+        commission=commission,
+        session=session,
+        sector=choice(sector, "--sector", SECTORS),
+        strength=choice(strength, "--strength", STRENGTHS),
+        status=choice(status, "--status", COMMITMENT_STATUSES),
+        agency=agency,
+        since=date_option(since, "--since"),
+        limit=limit or None,
+    )
+    with opened(db) as database:
+        rows = list_commitments(database, filters)
+    if json_output:
+        print_rows_json(rows)
+        return
+    table = Table(
+        "id",
+        "session",
+        "strength",
+        "sectors",
+        "status",
+        "due",
+        "sources",
+        "text",
+        title="Commitments",
+    )
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            f"{row.session_id} (#{row.ordinal or '?'}, {row.session_start or '?'})",
+            row.strength,
+            ", ".join(row.sectors),
+            row.status,
+            row.due or "",
+            str(row.sources),
+            row.text,
+        )
+    _print(table, rows)
+
+
+def search_command(
+    text: Annotated[
+        str, typer.Argument(help="Words to find (all of them, any form: 'train' finds 'trains').")
+    ],
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: commitment, agreement or document.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits of each kind.")] = (
+        DEFAULT_SEARCH_LIMIT
+    ),
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Full-text search over commitments, agreements and documents."""
+    kinds: tuple[SearchKind, ...] = SEARCH_KINDS
+    if choice(kind, "--kind", SEARCH_KINDS) is not None:
+        kinds = tuple(k for k in SEARCH_KINDS if k == kind)
+    with opened(db) as database:
+        hits = search(database, text, kinds, limit)
+    if json_output:
+        print_rows_json(hits)
+        return
+    table = Table("kind", "id", "where", "match", title="Search results")
+    for hit in hits:
+        table.add_row(hit.kind, str(hit.id), hit.label, hit.snippet.replace("\n", " "))
+    _print(table, hits)
