@@ -32,7 +32,7 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
 
 def setup() -> None:
     """Create .venv and install Accord with its model and test tools (once per pyproject change)."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be run by an older python3
         sys.exit(f"Accord needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PY.exists():
         print(f"creating {VENV}", flush=True)
@@ -51,9 +51,21 @@ def demo() -> None:
     examples = ROOT / "src" / "accord" / "examples"
     records = OUTPUT / "extractions.jsonl"
     with records.open("w", encoding="utf-8") as out:
-        print(f"+ accord extract {examples.relative_to(ROOT)} --format jsonl > {records.relative_to(ROOT)}")
-        subprocess.run([str(BIN / "accord"), "extract", str(examples), "--format", "jsonl"], stdout=out, check=True)
-    run(BIN / "accord", "extract", examples / "dawn-2025-11-28-pakistan-russia-igc-10.txt", "--format", "table")
+        print(
+            f"+ accord extract {examples.relative_to(ROOT)} --format jsonl > {records.relative_to(ROOT)}"
+        )
+        subprocess.run(
+            [str(BIN / "accord"), "extract", str(examples), "--format", "jsonl"],
+            stdout=out,
+            check=True,
+        )
+    run(
+        BIN / "accord",
+        "extract",
+        examples / "dawn-2025-11-28-pakistan-russia-igc-10.txt",
+        "--format",
+        "table",
+    )
     print(
         f"\nDone. Extraction records of every example: {records}\n"
         f"Try: {BIN / 'accord'} extract YOUR_FILES --format table   (see README.md for the tour)"
@@ -68,7 +80,12 @@ def test() -> None:
     run(BIN / "mypy")
     run(BIN / "lint-imports")
     run(BIN / "pytest", "-q", env=env)
-    run(BIN / "accord", "evaluate", ROOT.parent / "shared" / "gold", ROOT / "tests" / "data" / "gold")
+    run(
+        BIN / "accord",
+        "evaluate",
+        ROOT.parent / "shared" / "gold",
+        ROOT / "tests" / "data" / "gold",
+    )
 
 
 COMMANDS = {"setup": setup, "demo": demo, "test": test}

@@ -150,7 +150,7 @@ def test_extract_next_meeting_with_city_and_month() -> None:
 
 
 def test_get_extractor_unknown_name_lists_valid_names() -> None:
-    with pytest.raises(ConfigError, match="accord.rules.v1"):
+    with pytest.raises(ConfigError, match=r"accord\.rules\.v1"):
         get_extractor("accord.nothing.v9")
 
 

@@ -365,3 +365,20 @@ def sputnik_report() -> tuple[SourceDocument, Extraction]:
             ),
         ],
     )
+
+
+def variant(
+    document: SourceDocument, extraction: Extraction, n: int
+) -> tuple[SourceDocument, Extraction]:
+    """Another document reporting the same things: the text gets a closing reference line."""
+    changed = document.model_copy(
+        update={"text": f"{document.text}\nReference {n}.\n", "source": f"{n}-{document.source}"}
+    )
+    info = extraction.document.model_copy(update={"id": changed.id, "text_sha256": changed.sha256})
+    return changed, extraction.model_copy(update={"document": info})
+
+
+def reports(count: int) -> list[tuple[SourceDocument, Extraction]]:
+    """``count`` distinct documents, each a variant of one of the three reports of one session."""
+    builders = (dawn_report, app_report, sputnik_report)
+    return [variant(*builders[n % 3](), n) for n in range(count)]

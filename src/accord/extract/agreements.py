@@ -23,14 +23,19 @@ from accord.extract.sentences import Sentence
 _KINDS: list[tuple[str, str]] = [
     ("mou", r"memorand(?:um|a)(?: of understanding)?|MoUs?|MOUs?|letters? of intent"),
     ("protocol", r"protocols?"),
-    ("programme", r"(?:work |cooperation |joint |action |executive )?program(?:me)?s?(?= of| on| for)"),
+    (
+        "programme",
+        r"(?:work |cooperation |joint |action |executive )?program(?:me)?s?(?= of| on| for)",
+    ),
     ("roadmap", r"road ?maps?|action plans?|plans? of action"),
     ("declaration", r"(?:joint )?declarations?|communiqués?"),
     ("contract", r"contracts?|deals?"),
     ("other", r"minutes|exchanges? of notes"),
     ("agreement", r"agreements?|accords?|treat(?:y|ies)|conventions?|documents"),
 ]
-NOUN = re.compile("|".join(f"(?P<{kind}>\\b(?:{pattern})\\b)" for kind, pattern in _KINDS), re.IGNORECASE)
+NOUN = re.compile(
+    "|".join(f"(?P<{kind}>\\b(?:{pattern})\\b)" for kind, pattern in _KINDS), re.IGNORECASE
+)
 SIGNED = re.compile(
     r"\b(?:signed|inked|initialled|initialed|penned|exchanged)\b|\bsigning\b|"
     r"\b(?:among|including) the documents\b|\bdocuments (?:were|included)\b",
@@ -43,7 +48,10 @@ PLANNED_BEFORE = re.compile(
     r"agreed on the text of|initial(?:l)?ing)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
-PLANNED_AFTER = re.compile(r"^[^.;]{0,60}\b(?:is|are|was|were) (?:expected|due|scheduled|set|to be) (?:to be )?(?:signed|finali[sz]ed|concluded)", re.I)
+PLANNED_AFTER = re.compile(
+    r"^[^.;]{0,60}\b(?:is|are|was|were) (?:expected|due|scheduled|set|to be) (?:to be )?(?:signed|finali[sz]ed|concluded)",
+    re.I,
+)
 EARLIER_AFTER = re.compile(
     r"^[^.;]{0,80}?\b(?:signed|concluded|adopted|agreed) (?:in (?:(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December) )?(?:19|20)\d\d|at the (?:\d+(?:st|nd|rd|th)|\w+th|previous|last)|"
@@ -61,15 +69,28 @@ CONTINUATION = re.compile(
     r"(?:MoU|memorandum|agreement|protocol|document|contract|one)\b",
     re.IGNORECASE,
 )
-HAD_SIGNED = re.compile(r"\b(?:had|have|has) (?:already )?(?:been )?signed\b|\balready signed\b", re.I)
+HAD_SIGNED = re.compile(
+    r"\b(?:had|have|has) (?:already )?(?:been )?signed\b|\balready signed\b", re.I
+)
 LIST_OPENER = re.compile(r"\b(?:signed|documents?|agreements?)\b[^.]*:\s*$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 COUNT = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12}
+_NUM = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 AFTER_NOUN = re.compile(
     r"^\s*(?P<lead>on|for|regarding|concerning|covering|amending|allowing|waiving|establishing|"
     r"providing for|in the (?:field|area|sphere)s? of|of cooperation in|of|to)\s+(?P<s>[^;:]+)",
@@ -88,8 +109,12 @@ _SUBJECT_END = re.compile(
     r"by (?:the )?\w+ (?:ministers?|sides|agencies|companies)|in the presence)\b|[—–]|,\s+(?:focusing|"
     r"worth|covering|and (?:a|an|the) )|\.$|\.\s"
 )
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
-_PARTY_GAP = re.compile(r"^[\s,]*(?:and|&|as well as|,)?\s*(?:the\s+)?(?:[A-Z][\w ]*?[’']s\s+)?(?:state-run\s+|national\s+)?$")
+_LIST_SPLIT = re.compile(
+    r",\s*(?:and\s+|as well as\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+"
+)
+_PARTY_GAP = re.compile(
+    r"^[\s,]*(?:and|&|as well as|,)?\s*(?:the\s+)?(?:[A-Z][\w ]*?[’']s\s+)?(?:state-run\s+|national\s+)?$"
+)
 _BRACKETED = re.compile(r"^\s*\((?:MoUs?|MOUs?|[A-Z][A-Za-z]{1,8})\)")
 _NAME_BEFORE = re.compile(r"(?:\b(?:[A-Z][\w-]*|and|of|on|for|the)\s+)*?(?:[A-Z][\w-]*\s+)+$")
 _PHRASE_BEFORE = re.compile(
@@ -128,11 +153,13 @@ def find_agreements(
         list_mode = in_list or bool(LIST_OPENER.search(text))
         if sentence.index in skip:
             continue
-        sentence_signed = in_list or continues or (
-            bool(SIGNED.search(text)) and not HAD_SIGNED.search(text)
+        sentence_signed = (
+            in_list or continues or (bool(SIGNED.search(text)) and not HAD_SIGNED.search(text))
         )
         found = _in_sentence(sentence, sentence_signed, orgs)
-        if any(d.status == "signed" for d in found) or (sentence_signed and LIST_OPENER.search(text)):
+        if any(d.status == "signed" for d in found) or (
+            sentence_signed and LIST_OPENER.search(text)
+        ):
             signing.add(sentence.index)
             last_signing = sentence.index
         drafts += found
@@ -167,7 +194,9 @@ def _in_sentence(sentence: Sentence, signed: bool, orgs: OrganisationFinder) -> 
         subject, subject_end = _subject(text, noun, noun_end, parties_end)
         count_match = COUNT.search(text[max(consumed, noun.start() - 30) : noun.start()])
         word = noun.group(0).lower()
-        plural = "memoranda" in word or (word.endswith("s") and word not in {"minutes", "exchange of notes"})
+        plural = "memoranda" in word or (
+            word.endswith("s") and word not in {"minutes", "exchange of notes"}
+        )
         count = 0
         if count_match and plural and not parties:
             raw = count_match.group("n").lower()
@@ -181,16 +210,24 @@ def _in_sentence(sentence: Sentence, signed: bool, orgs: OrganisationFinder) -> 
             continue
         else:
             confidence = 0.85 if len(parties) >= 2 else 0.65
-            drafts.append(_Draft(kind, status, tuple(parties), subject, evidence, confidence, cue, count))
+            drafts.append(
+                _Draft(kind, status, tuple(parties), subject, evidence, confidence, cue, count)
+            )
         consumed = max(noun_end, subject_end, parties_end)
     return drafts
 
 
 def _is_commission(m: OrgMention) -> bool:
-    return bool(re.search(r"Intergovernmental|Joint (?:\w+ )*(?:Commission|Committee)|\bIGC\b|\bJCC\b", m.name))
+    return bool(
+        re.search(
+            r"Intergovernmental|Joint (?:\w+ )*(?:Commission|Committee)|\bIGC\b|\bJCC\b", m.name
+        )
+    )
 
 
-def _parties(text: str, start: int, stop: int, mentions: list[OrgMention]) -> tuple[list[Party], int]:
+def _parties(
+    text: str, start: int, stop: int, mentions: list[OrgMention]
+) -> tuple[list[Party], int]:
     """Signatories after "between", "by" or "with" following the noun, and where they end."""
     window = text[start:stop]
     anchor = re.search(r"\b(?:between|signed by|by|with)\b", window)
@@ -222,7 +259,9 @@ def _parties(text: str, start: int, stop: int, mentions: list[OrgMention]) -> tu
 _PARTY_STOP = re.compile(
     r"\s+(?:to|on|for|in order|aimed|aiming|that|which|covering|focusing|worth|was|were)\b|[;:]|,\s+(?:to|which|focusing|worth)\b|\.$"
 )
-_RUN = re.compile(r"(?:(?P<poss>[A-Z][\w]*)[’']s\s+)?(?P<name>(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+|for\s+|and\s+(?=[A-Z][\w-]*\s+[A-Z]))?[A-Z][\w’'.&-]*)*(?:\s*\([A-Z][\w-]{1,10}\))?)")
+_RUN = re.compile(
+    r"(?:(?P<poss>[A-Z][\w]*)[’']s\s+)?(?P<name>(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+|for\s+|and\s+(?=[A-Z][\w-]*\s+[A-Z]))?[A-Z][\w’'.&-]*)*(?:\s*\([A-Z][\w-]{1,10}\))?)"
+)
 
 
 def _zone_end(text: str, start: int, stop: int) -> int:
@@ -241,7 +280,9 @@ def _unlisted_parties(text: str, start: int, end: int, found: list[OrgMention]) 
         if len(name) < 3 or (len(name.split()) < 2 and not bracketed and not m.group("poss")):
             continue
         acronym = re.search(r"\(([A-Z][\w-]{1,10})\)$", m.group("name"))
-        extra.append(OrgMention(name, acronym.group(1) if acronym else None, None, m.start("name"), m.end()))
+        extra.append(
+            OrgMention(name, acronym.group(1) if acronym else None, None, m.start("name"), m.end())
+        )
     return extra
 
 
@@ -260,7 +301,9 @@ def _subject(
     """What the document is about, and where that phrase ends in the sentence."""
     after = text[noun_end:]
     direct = AFTER_NOUN.match(after)
-    if direct and not re.match(r"(?:the )?(?:two|both) (?:sides|countries|governments)", direct.group("s")):
+    if direct and not re.match(
+        r"(?:the )?(?:two|both) (?:sides|countries|governments)", direct.group("s")
+    ):
         lead = direct.group("lead").lower()
         body = _cut(direct.group("s"))
         if lead in {"amending", "waiving", "allowing", "establishing"}:
@@ -318,11 +361,11 @@ def _resolve_counts(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Agreemen
 def _agreement(d: _Draft, subject: str | None, gazetteer: Gazetteer) -> Agreement:
     about = " ".join([subject or "", *(p.name for p in d.parties)])
     return Agreement(
-        kind=d.kind,  # type: ignore[arg-type]
-        status=d.status,  # type: ignore[arg-type]
+        kind=d.kind,
+        status=d.status,
         parties=list(d.parties),
         subject=subject,
-        sectors=classify_sectors(about, gazetteer) if about.strip() else [],  # type: ignore[arg-type]
+        sectors=classify_sectors(about, gazetteer) if about.strip() else [],
         evidence=d.evidence,
         confidence=d.confidence,
         cue=d.cue,

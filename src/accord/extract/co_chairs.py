@@ -82,7 +82,9 @@ def find_co_chairs(
     found: list[_Found] = []
     used: list[Sentence] = []
     for sentence in sentences:
-        if not (CHAIR_CUE.search(sentence.text) or re.search(r"co-?chairs? of", sentence.text, re.I)):
+        if not (
+            CHAIR_CUE.search(sentence.text) or re.search(r"co-?chairs? of", sentence.text, re.I)
+        ):
             continue
         here = _people(sentence, doc_text, places)
         if here:
@@ -180,7 +182,11 @@ def _clean_post(post: str | None, places: PlaceFinder) -> tuple[str | None, str 
     country = None
     suffix = re.search(r"\s+of\s+(?:the\s+)?(?P<place>(?:[A-Z][\w]*\s*)+)$", post)
     if suffix:
-        place = re.sub(r"^(?:Federal Democratic |Islamic |People's |Democratic |Socialist )*(?:Republic of |Kingdom of |State of )?", "", suffix.group("place").strip())
+        place = re.sub(
+            r"^(?:Federal Democratic |Islamic |People's |Democratic |Socialist )*(?:Republic of |Kingdom of |State of )?",
+            "",
+            suffix.group("place").strip(),
+        )
         code = places.country_of(place) or places.country_of(suffix.group("place").strip())
         if code:
             country = code
@@ -226,9 +232,13 @@ def _complete(found: list[_Found], parties: list[str]) -> None:
     a, b = found
     if len(parties) == 2:
         if a.country in parties and b.country is None:
-            found[1] = _Found(b.name, b.post, next(p for p in parties if p != a.country), b.start, b.end)
+            found[1] = _Found(
+                b.name, b.post, next(p for p in parties if p != a.country), b.start, b.end
+            )
         elif b.country in parties and a.country is None:
-            found[0] = _Found(a.name, a.post, next(p for p in parties if p != b.country), a.start, a.end)
+            found[0] = _Found(
+                a.name, a.post, next(p for p in parties if p != b.country), a.start, a.end
+            )
     a, b = found
     if b.post is None and a.post:
         found[1] = _Found(b.name, a.post, b.country, b.start, b.end)

@@ -78,8 +78,8 @@ def find_commitment(
         text=text,
         start=start,
         end=end,
-        strength=hit.cue.strength,  # type: ignore[arg-type]
-        sectors=sectors,  # type: ignore[arg-type]
+        strength=hit.cue.strength,
+        sectors=sectors,
         actors=actors,
         topics=_topics(sentence, start + hit.end, end),
         due=find_due(text, published),
@@ -104,7 +104,11 @@ def _topics(sentence: Sentence, after: int, end: int) -> list[str]:
             continue
         phrase = doc.text[words[0].idx : chunk.end_char].strip(" ,;")
         phrase = re.sub(r"^(?:the|their|its|a|an|both|all)\s+", "", phrase, flags=re.I)
-        if len(phrase) < 3 or _GENERIC_TOPIC.match(phrase) or phrase.lower() in {t.lower() for t in topics}:
+        if (
+            len(phrase) < 3
+            or _GENERIC_TOPIC.match(phrase)
+            or phrase.lower() in {t.lower() for t in topics}
+        ):
             continue
         topics.append(phrase)
     return topics[:6]

@@ -137,7 +137,9 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 month = _month(groups.get("m1"))
                 if month is None or _is_verb_may(groups["m1"]):
                     continue
-                year = int(groups["y"]) if groups.get("y") else (published.year if published else None)
+                year = (
+                    int(groups["y"]) if groups.get("y") else (published.year if published else None)
+                )
                 maybe = _day(year, month, int(groups["d1"]))
                 if maybe is None:
                     continue
@@ -148,22 +150,91 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     return found
 
 
-_QUARTER_END = {"first": 3, "1st": 3, "q1": 3, "second": 6, "2nd": 6, "q2": 6, "third": 9,
-                "3rd": 9, "q3": 9, "fourth": 12, "4th": 12, "q4": 12}
+_QUARTER_END = {
+    "first": 3,
+    "1st": 3,
+    "q1": 3,
+    "second": 6,
+    "2nd": 6,
+    "q2": 6,
+    "third": 9,
+    "3rd": 9,
+    "q3": 9,
+    "fourth": 12,
+    "4th": 12,
+    "q4": 12,
+}
 _DUE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:by|before|no later than|not later than|until|till|on)\s+(?:the\s+)?{_m('m')}\s+{_d('d')},?\s+{_y('y')}", re.I), "day"),
-    (re.compile(rf"\b(?:by|before|no later than|not later than|until|till|on)\s+(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')},?\s+{_y('y')}", re.I), "day"),
-    (re.compile(rf"\b(?:by|before|in|during|within|no later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+{_y('y')}", re.I), "quarter"),
-    (re.compile(rf"\b(?:by|before|in|during|no later than|until|till)\s+(?P<q>Q[1-4])\s+{_y('y')}", re.I), "quarter"),
-    (re.compile(rf"\b(?:by|before|in|during|within|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?{_m('m')},?\s+{_y('y')}", re.I), "month"),
-    (re.compile(rf"\b(?:by|before|in|during|within|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?{_m('m')}\b(?!\s+\d)", re.I), "month_no_year"),
-    (re.compile(rf"\b(?:by|before|in|during|within|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?(?:the\s+)?(?:year\s+)?{_y('y')}\b", re.I), "year"),
+    (
+        re.compile(
+            rf"\b(?:by|before|no later than|not later than|until|till|on)\s+(?:the\s+)?{_m('m')}\s+{_d('d')},?\s+{_y('y')}",
+            re.I,
+        ),
+        "day",
+    ),
+    (
+        re.compile(
+            rf"\b(?:by|before|no later than|not later than|until|till|on)\s+(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')},?\s+{_y('y')}",
+            re.I,
+        ),
+        "day",
+    ),
+    (
+        re.compile(
+            rf"\b(?:by|before|in|during|within|no later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+{_y('y')}",
+            re.I,
+        ),
+        "quarter",
+    ),
+    (
+        re.compile(
+            rf"\b(?:by|before|in|during|no later than|until|till)\s+(?P<q>Q[1-4])\s+{_y('y')}", re.I
+        ),
+        "quarter",
+    ),
+    (
+        re.compile(
+            rf"\b(?:by|before|in|during|within|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?{_m('m')},?\s+{_y('y')}",
+            re.I,
+        ),
+        "month",
+    ),
+    (
+        re.compile(
+            rf"\b(?:by|before|in|during|within|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?{_m('m')}\b(?!\s+\d)",
+            re.I,
+        ),
+        "month_no_year",
+    ),
+    (
+        re.compile(
+            rf"\b(?:by|before|in|during|within|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?(?:the\s+)?(?:year\s+)?{_y('y')}\b",
+            re.I,
+        ),
+        "year",
+    ),
     (re.compile(r"\bnext year\b", re.I), "next_year"),
-    (re.compile(r"\b(?:by|before|within)\s+(?:the\s+)?end of (?:this|the current) year\b|\bthis year\b", re.I), "this_year"),
+    (
+        re.compile(
+            r"\b(?:by|before|within)\s+(?:the\s+)?end of (?:this|the current) year\b|\bthis year\b",
+            re.I,
+        ),
+        "this_year",
+    ),
     (re.compile(r"\bwithin (?P<n>\w+) (?P<unit>months?|weeks?|years?)\b", re.I), "within"),
 ]
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9,
-            "twelve": 12, "eighteen": 18, "a": 1}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "nine": 9,
+    "twelve": 12,
+    "eighteen": 18,
+    "a": 1,
+}
 
 
 def find_due(text: str, published: dt.date | None) -> str | None:
@@ -204,8 +275,11 @@ def find_due(text: str, published: dt.date | None) -> str | None:
             if n is None:
                 continue
             unit = g["unit"].lower().rstrip("s")
-            delta = {"month": relativedelta(months=n), "week": relativedelta(weeks=n),
-                     "year": relativedelta(years=n)}[unit]
+            delta = {
+                "month": relativedelta(months=n),
+                "week": relativedelta(weeks=n),
+                "year": relativedelta(years=n),
+            }[unit]
             due = published + delta
             return f"{due.year:04d}-{due.month:02d}"
     return None

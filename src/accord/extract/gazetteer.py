@@ -140,7 +140,9 @@ def _cues(rows: Sequence[Mapping[str, Any]], where: str) -> list[Cue]:
     for row in rows:
         strength = row.get("strength")
         if strength not in STRENGTHS:
-            raise ConfigError(f"{where}: cue strength must be one of {', '.join(STRENGTHS)}: {row!r}")
+            raise ConfigError(
+                f"{where}: cue strength must be one of {', '.join(STRENGTHS)}: {row!r}"
+            )
         found.append(
             Cue(
                 pattern=_compile(str(row["pattern"]), where),
@@ -189,7 +191,13 @@ def _load(extra: tuple[Path, ...]) -> Gazetteer:
             raise ConfigError(f"{path}: cannot read gazetteer ({exc.strerror})") from exc
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: a gazetteer file must be a mapping of sections")
-        unknown = set(data) - {"countries", "organisations", "strength", "not_commitment", "sectors"}
+        unknown = set(data) - {
+            "countries",
+            "organisations",
+            "strength",
+            "not_commitment",
+            "sectors",
+        }
         if unknown:
             raise ConfigError(f"{path}: unknown sections {sorted(unknown)}")
         countries += _countries(data.get("countries") or [], str(path))
@@ -198,7 +206,9 @@ def _load(extra: tuple[Path, ...]) -> Gazetteer:
         vetoes += [_compile(p, str(path)) for p in _strings(data.get("not_commitment"))]
         sectors += _sectors(data.get("sectors") or {}, str(path))
 
-    kinds = [(str(row["kind"]), _compile(row["pattern"], "meetings.yaml")) for row in meetings["kinds"]]
+    kinds = [
+        (str(row["kind"]), _compile(row["pattern"], "meetings.yaml")) for row in meetings["kinds"]
+    ]
     markers = _compile("|".join(meetings["other_meeting_markers"]), "meetings.yaml")
     return Gazetteer(
         countries=tuple(countries),

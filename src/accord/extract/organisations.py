@@ -32,7 +32,9 @@ _NAME = re.compile(
 )
 _HEAD = re.compile(rf"\b(?:{HEADS})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z0-9&.\-]{1,12})\)")
-_POSSESSIVE = re.compile(r"(?P<country>[A-Z][\w ]*?)[’']s\s+(?:state-run\s+|state\s+|national\s+)?$")
+_POSSESSIVE = re.compile(
+    r"(?P<country>[A-Z][\w ]*?)[’']s\s+(?:state-run\s+|state\s+|national\s+)?$"
+)
 _COUNTRY_SUFFIX = re.compile(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z]\w*(?:\s+[A-Z]\w*)*)$")
 _LEADING = re.compile(r"^(?:The|the|A|An)\s+")
 _TRAILING_JUNK = re.compile(r"[\s,.;:’']+$")
@@ -56,9 +58,11 @@ class OrganisationFinder:
                 if name:
                     self.known.setdefault(name, org)
         names = sorted(self.known, key=len, reverse=True)
-        self.known_pattern = re.compile(
-            rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])"
-        ) if names else None
+        self.known_pattern = (
+            re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
+            if names
+            else None
+        )
         self.by_lower = {name.lower(): org for name, org in self.known.items()}
 
     def lookup(self, name: str) -> Organisation | None:
@@ -76,7 +80,7 @@ class OrganisationFinder:
             for m in self.known_pattern.finditer(text):
                 org = self.known[m.group(0)]
                 name = m.group(0) if m.group(0) != org.acronym else org.name
-                acronym = org.acronym if m.group(0) != org.acronym else org.acronym
+                acronym = org.acronym
                 end = m.end()
                 bracket = _ACRONYM_AFTER.match(text[end:])
                 if bracket:
@@ -169,7 +173,9 @@ class OrganisationFinder:
         if bracket:
             acronym = bracket.group("acr")
             end += bracket.end()
-            tail = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w]+(?:\s+Federation|\s+Republic)?)", text[end:])
+            tail = re.match(
+                r"\s+of\s+(?:the\s+)?([A-Z][\w]+(?:\s+Federation|\s+Republic)?)", text[end:]
+            )
             if tail and self.places.country_of(tail.group(1)):
                 country = country or self.places.country_of(tail.group(1))
                 end += tail.end()

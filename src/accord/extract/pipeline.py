@@ -32,7 +32,9 @@ EXTRACTORS: dict[str, Callable[[Sequence[Path]], Extractor]] = {
 
 
 @functools.lru_cache(maxsize=4)
-def get_extractor(name: str = DEFAULT_EXTRACTOR, gazetteer_files: tuple[Path, ...] = ()) -> Extractor:
+def get_extractor(
+    name: str = DEFAULT_EXTRACTOR, gazetteer_files: tuple[Path, ...] = ()
+) -> Extractor:
     """The registered extractor called ``name``, built once per process."""
     try:
         factory = EXTRACTORS[name]

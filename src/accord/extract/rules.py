@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -31,7 +32,8 @@ NAME = "accord.rules.v1"
 VERSION = "1.0.0"
 # Lines that are publication furniture, never content.
 _FURNITURE = re.compile(
-    r"^(?:Published in|Copyright|©|All rights reserved|Source:|Read more|Also read|Share this)", re.I
+    r"^(?:Published in|Copyright|©|All rights reserved|Source:|Read more|Also read|Share this)",
+    re.I,
 )
 
 
@@ -78,7 +80,7 @@ class RulesExtractor:
                 sentences, text, self.places, facts.commission.parties, facts.kind
             )
             meeting = Meeting(
-                kind=facts.kind,  # type: ignore[arg-type]
+                kind=facts.kind,
                 commission=facts.commission,
                 ordinal=facts.ordinal,
                 start=facts.start,
@@ -87,9 +89,7 @@ class RulesExtractor:
                 co_chairs=chairs,
                 evidence=meeting_evidence(facts, text),
             )
-        agreements, signing = find_agreements(
-            sentences, text, self.gazetteer, self.orgs, skip
-        )
+        agreements, signing = find_agreements(sentences, text, self.gazetteer, self.orgs, skip)
         if meeting is None:
             # Signed documents belong to a meeting; without one they are history.
             agreements = [a for a in agreements if a.status == "planned"]
@@ -114,7 +114,11 @@ class RulesExtractor:
         )
 
     def _commitments(
-        self, sentences: list[Sentence], text: str, published: object, signing: set[int]
+        self,
+        sentences: list[Sentence],
+        text: str,
+        published: dt.date | None,
+        signing: set[int],
     ) -> list[Commitment]:
         found: list[Commitment] = []
         for sentence in sentences:
@@ -122,7 +126,12 @@ class RulesExtractor:
                 continue
             orgs = self.orgs.find(sentence.text, sentence.start)
             commitment = find_commitment(
-                sentence, text, self.gazetteer, orgs, published, len(found) + 1  # type: ignore[arg-type]
+                sentence,
+                text,
+                self.gazetteer,
+                orgs,
+                published,
+                len(found) + 1,
             )
             if commitment is not None:
                 found.append(commitment)

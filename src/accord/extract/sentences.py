@@ -15,7 +15,10 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z][\w .&-]{0,30}\))?\s*[:—–-]+\s+"
 )
 _ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[-•*▪–])\s+")
-_QUOTED = re.compile(r"^[“\"](?P<inner>.+?)[,.]?[”\"]\s*,?\s+(?:an? |the )?[\w\s'’-]{0,60}\b(?:said|says|stated|added|read|noted)\b.*$", re.S)
+_QUOTED = re.compile(
+    r"^[“\"](?P<inner>.+?)[,.]?[”\"]\s*,?\s+(?:an? |the )?[\w\s'’-]{0,60}\b(?:said|says|stated|added|read|noted)\b.*$",
+    re.S,
+)
 
 
 @dataclass(frozen=True)

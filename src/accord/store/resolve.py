@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from accord.core.names import (
@@ -245,20 +245,20 @@ class Resolver:
     def _session_by_dates(
         self, meeting: Meeting, commission: Commission | None, key: str
     ) -> MeetingSession | None:
-        if meeting.start is None or not key:
+        first, last = meeting.start or meeting.end, meeting.end or meeting.start
+        if first is None or last is None or not key:
             return None
         rows = self.session.scalars(
             select(MeetingSession)
             .where(
                 MeetingSession.parties == key,
-                MeetingSession.start_date <= (meeting.end or meeting.start),
+                or_(MeetingSession.start_date <= last, MeetingSession.end_date <= last),
             )
             .order_by(MeetingSession.id)
         ).all()
         for row in rows:
-            if row.start_date is None or not overlaps(
-                row.start_date, row.end_date, meeting.start, meeting.end
-            ):
+            row_first = row.start_date or row.end_date
+            if row_first is None or not overlaps(row_first, row.end_date, first, last):
                 continue
             ordinals = (row.ordinal, meeting.ordinal)
             if None not in ordinals and ordinals[0] != ordinals[1]:
