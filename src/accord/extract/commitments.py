@@ -60,14 +60,16 @@ def find_commitment(
     """The commitment a sentence states, or None when it states none."""
     start, end = sentence.core()
     text = doc_text[start:end]
-    hit = best_cue(text, gazetteer)
+    # Cues are phrases; a line break inside one (hard-wrapped text) is a space.
+    flat = text.replace("\n", " ")
+    hit = best_cue(flat, gazetteer)
     if hit is None:
         return None
-    if hit.cue.priority < STRONG_CUE and is_vetoed(text, gazetteer):
+    if hit.cue.priority < STRONG_CUE and is_vetoed(flat, gazetteer):
         return None
     if re.search(r"\?\s*$", text):
         return None
-    sectors = classify_sectors(text, gazetteer)
+    sectors = classify_sectors(flat, gazetteer)
     actors = [
         Actor(name=o.name, country=o.country)
         for o in orgs
@@ -82,7 +84,7 @@ def find_commitment(
         sectors=sectors,
         actors=actors,
         topics=_topics(sentence, start + hit.end, end),
-        due=find_due(text, published),
+        due=find_due(flat, published),
         confidence=hit.cue.confidence,
         cue=text[hit.start : hit.end],
     )

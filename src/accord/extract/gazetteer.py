@@ -79,12 +79,14 @@ def _builtin(name: str) -> Any:
     return _read_yaml(f"accord/extract/data/{name}", source.read_text(encoding="utf-8"))
 
 
-def _strings(value: Any) -> tuple[str, ...]:
+def _strings(value: Any, where: str = "gazetteer") -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(str(v) for v in value)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {value!r} (quote patterns with ': ')")
+    return tuple(value)
 
 
 def _compile(pattern: str, where: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -159,7 +161,7 @@ def _sectors(table: Mapping[str, Any], where: str) -> list[tuple[str, re.Pattern
     for sector, keywords in table.items():
         if sector not in SECTORS:
             raise ConfigError(f"{where}: unknown sector {sector!r}; valid: {', '.join(SECTORS)}")
-        found += [(str(sector), _keyword(k, where)) for k in _strings(keywords)]
+        found += [(str(sector), _keyword(k, where)) for k in _strings(keywords, where)]
     return found
 
 
