@@ -49,6 +49,11 @@ _COMMISSION_HEAD = re.compile(
 _CAPWORD = re.compile(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)*|IGC|\(|\)")
 _MULTI_DAY = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.I)
 _N = {"two": 2, "three": 3, "four": 4, "five": 5}
+_SESSION_WORD = re.compile(r"\b(?:session|meeting|talks|co-?chaired|forum|visit)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"\b(?:on|last)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _DATELINE_CITY = re.compile(
     r"^\W*(?:date\s+\S+\s+)?(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,2})\s*(?:[:,(—–-])"
 )
@@ -203,7 +208,15 @@ def find_meeting(
         if ordinal and not gazetteer.other_meeting_markers.search(sentence.text):
             break
         ordinal = None
-    start, end = _dates(meeting_sentences, published)
+    dated = meeting_sentences + [
+        s
+        for s in sentences
+        if s not in meeting_sentences
+        and s.index not in skip
+        and _SESSION_WORD.search(s.text)
+        and not gazetteer.other_meeting_markers.search(s.text)
+    ]
+    start, end = _dates(dated, published)
     venue = _venue(meeting_sentences, doc_text, places, parties, name_found)
     return MeetingFacts(
         kind=kind,
@@ -257,7 +270,23 @@ def _dates(
                 return d.end - dt.timedelta(days=days - 1), d.end
             if re.search(r"\b(?:began|opened|started|commenced|kicked off)\b", sentence.text, re.I):
                 return d.start, d.start + dt.timedelta(days=days - 1)
+    if published is not None:
+        for sentence in sentences:
+            weekday = _WEEKDAY.search(sentence.text)
+            if weekday:
+                day = _last_weekday(published, _WEEKDAYS.index(weekday.group("day")))
+                multi = _MULTI_DAY.search(sentence.text)
+                if multi and re.search(r"\b(?:concluded|ended|closed|wrapped up)\b", sentence.text, re.I):
+                    n = multi.group("n")
+                    days = int(n) if n.isdigit() else _N[n.lower()]
+                    return day - dt.timedelta(days=days - 1), day
+                return day, day
     return None, None
+
+
+def _last_weekday(published: dt.date, weekday: int) -> dt.date:
+    """The latest date on or before publication that falls on ``weekday`` (news says "on Monday")."""
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
 def _venue(

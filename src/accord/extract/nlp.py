@@ -107,23 +107,29 @@ def load_nlp() -> Language:
 def parse_text(text: str) -> str:
     """The text the parser sees: the same length, soft line wraps turned into spaces.
 
-    Hard-wrapped paragraphs break lines mid-sentence; the parser would treat
-    each newline as a boundary. A single newline inside a paragraph becomes a
-    space unless the next line opens a list item or the line is a short
-    heading. Offsets stay valid because every replacement is one character.
+    Hard-wrapped text (an e-mail wrapped at 72 columns) breaks lines in the
+    middle of sentences, and the parser would take each newline for a
+    boundary. A single newline is a soft wrap when the text is wrapped at all
+    (no line much longer than ~100 characters) and the next line's first word
+    would not have fitted on this line; a headline, a dateline or a list item
+    keeps its newline. Every replacement is one character, so offsets hold.
     """
+    lines = text.split("\n")
+    width = max((len(line) for line in lines), default=0)
+    if width > 100:
+        return text
     chars = list(text)
-    line_start = 0
-    for match in re.finditer(r"\n", text):
-        i = match.start()
-        line = text[line_start:i]
-        line_start = i + 1
-        before_break = i > 0 and text[i - 1] == "\n"
-        after_break = i + 1 < len(text) and text[i + 1] == "\n"
-        if before_break or after_break:
-            continue
-        if _BREAK.match(text, i):
-            continue
-        if len(line.strip()) >= 40:
-            chars[i] = " "
+    offset = 0
+    for line, following in zip(lines, lines[1:], strict=False):
+        offset += len(line)
+        first_word = following.lstrip().split(" ", 1)[0]
+        wrapped = (
+            line.strip()
+            and following.strip()
+            and len(line.rstrip()) + 1 + len(first_word) > width - 2
+            and not _BREAK.match(text, offset)
+        )
+        if wrapped:
+            chars[offset] = " "
+        offset += 1
     return "".join(chars)
