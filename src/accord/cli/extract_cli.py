@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -13,11 +13,9 @@ from rich.table import Table
 from accord.cli.output import console, error_console
 from accord.core.records import Extraction
 from accord.errors import AccordError, ConfigError
-from accord.extract.batch import extract_batch
+from accord.extract.batch import BatchItem, extract_batch
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
 from accord.ingest import MetadataOverrides, expand_sources
-
-Format = Literal["auto", "json", "jsonl", "table"]
 
 
 def register(app: typer.Typer) -> None:
@@ -88,7 +86,7 @@ def extract_command(
     if fmt == "auto":
         fmt = "json" if len(paths) == 1 else "jsonl"
     failures = 0
-    records: list[dict[str, object]] = []
+    records: list[dict[str, Any]] = []
     for item in extract_batch(
         paths,
         overrides,
@@ -102,15 +100,9 @@ def extract_command(
             error_console.print(f"error: {item.error}", markup=False, highlight=False)
             continue
         if fmt == "jsonl":
-            data = item.extraction.to_json_dict(with_text=with_text)
-            if with_text and item.document is not None:
-                data["document"]["text"] = item.document.text
-            typer.echo(json.dumps(data, ensure_ascii=False))
+            typer.echo(json.dumps(record_json(item, with_text), ensure_ascii=False))
         elif fmt == "json":
-            data = item.extraction.to_json_dict(with_text=with_text)
-            if with_text and item.document is not None:
-                data["document"]["text"] = item.document.text
-            records.append(data)
+            records.append(record_json(item, with_text))
         else:
             print_table(item.path, item.extraction)
     if fmt == "json" and records:
@@ -118,6 +110,15 @@ def extract_command(
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if failures:
         raise AccordError(f"{failures} of {len(paths)} documents failed")
+
+
+def record_json(item: BatchItem, with_text: bool) -> dict[str, Any]:
+    """One record as JSON data; ``document.text`` only when asked for."""
+    assert item.extraction is not None
+    data = item.extraction.to_json_dict()
+    if with_text and item.document is not None:
+        data["document"]["text"] = item.document.text
+    return data
 
 
 def print_table(path: Path, extraction: Extraction) -> None:

@@ -85,7 +85,9 @@ def _strings(value: Any, where: str = "gazetteer") -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {value!r} (quote patterns with ': ')")
+        raise ConfigError(
+            f"{where}: expected a list of strings, got {value!r} (quote patterns with ': ')"
+        )
     return tuple(value)
 
 

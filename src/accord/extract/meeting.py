@@ -276,7 +276,9 @@ def _dates(
             if weekday:
                 day = _last_weekday(published, _WEEKDAYS.index(weekday.group("day")))
                 multi = _MULTI_DAY.search(sentence.text)
-                if multi and re.search(r"\b(?:concluded|ended|closed|wrapped up)\b", sentence.text, re.I):
+                if multi and re.search(
+                    r"\b(?:concluded|ended|closed|wrapped up)\b", sentence.text, re.I
+                ):
                     n = multi.group("n")
                     days = int(n) if n.isdigit() else _N[n.lower()]
                     return day - dt.timedelta(days=days - 1), day

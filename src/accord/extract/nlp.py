@@ -8,6 +8,7 @@ Nothing is downloaded at run time.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import spacy
@@ -120,7 +121,7 @@ def parse_text(text: str) -> str:
         return text
     chars = list(text)
     offset = 0
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         offset += len(line)
         first_word = following.lstrip().split(" ", 1)[0]
         wrapped = (

@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,11 @@ class Database:
 
     url: str
     engine: Engine
+    # Organisation ids by the exact (name, acronym, country) resolved in committed
+    # saves: organisations are never deleted, so a remembered id stays right.
+    resolved_organisations: dict[tuple[str, str | None, str | None], int] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._write_bind = self.engine.execution_options(**{_WRITE_OPTION: True})

@@ -78,6 +78,7 @@ class RecordMerger:
     run: ExtractionRun
     meeting_session: MeetingSession
     claimed: set[tuple[str, int]] = field(default_factory=set)
+    pending: list[Evidence] = field(default_factory=list)
 
     def evidence(self, span: records.Evidence | records.Commitment, **subject: int) -> None:
         """An evidence row, after checking that the span is verbatim document text."""
@@ -87,7 +88,7 @@ class RecordMerger:
                 f"({span.text[:50]!r})"
             )
         item_key = span.id if isinstance(span, records.Commitment) else None
-        self.session.add(
+        self.pending.append(
             Evidence(
                 document_id=self.document.id,
                 extraction_run_id=self.run.id,
@@ -98,6 +99,11 @@ class RecordMerger:
                 **subject,
             )
         )
+
+    def write_evidence(self) -> None:
+        """Insert the evidence rows gathered so far, in one go."""
+        self.session.add_all(self.pending)
+        self.pending = []
 
     def meeting_evidence(self, spans: Sequence[records.Evidence]) -> None:
         for span in spans:
@@ -176,7 +182,9 @@ class RecordMerger:
             else:
                 merged = self._update(row, values, orgs, parties.get(row.id, []), "parties")
             if merged != parties.get(row.id):
-                self._replace_links(AgreementParty, "agreement_id", row.id, merged)
+                self._replace_links(
+                    AgreementParty, "agreement_id", row.id, merged, row.id in parties
+                )
                 parties[row.id] = merged
             self.claimed.add(("agreement", row.id))
             self.evidence(item.evidence, agreement_id=row.id)
@@ -245,12 +253,15 @@ class RecordMerger:
                     [str(s) for s in item.sectors] if owned else sectors.get(row.id, [])
                 )
             if merged_actors != actors.get(row.id):
-                self._replace_links(CommitmentActor, "commitment_id", row.id, merged_actors)
+                self._replace_links(
+                    CommitmentActor, "commitment_id", row.id, merged_actors, row.id in actors
+                )
                 actors[row.id] = merged_actors
             if merged_sectors != sectors.get(row.id):
-                self.session.execute(
-                    delete(CommitmentSector).where(CommitmentSector.commitment_id == row.id)
-                )
+                if row.id in sectors:
+                    self.session.execute(
+                        delete(CommitmentSector).where(CommitmentSector.commitment_id == row.id)
+                    )
                 self.session.add_all(
                     CommitmentSector(commitment_id=row.id, sector=s, position=i)
                     for i, s in enumerate(dict.fromkeys(merged_sectors))
@@ -308,8 +319,10 @@ class RecordMerger:
         column: str,
         row_id: int,
         organisation_ids: list[int],
+        had_links: bool,
     ) -> None:
-        self.session.execute(delete(model).where(getattr(model, column) == row_id))
+        if had_links:
+            self.session.execute(delete(model).where(getattr(model, column) == row_id))
         self.session.add_all(
             model(**{column: row_id, "organisation_id": org, "position": i})
             for i, org in enumerate(organisation_ids)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -86,15 +86,38 @@ def _as_name(row: Organisation) -> OrganisationName:
     return OrganisationName(name=row.name, key=row.key, acronym=row.acronym, country=row.country)
 
 
+OrganisationKey = tuple[str, str | None, str | None]
+
+
 @dataclass
 class Resolver:
-    """Resolution within one write transaction."""
+    """Resolution within one write transaction.
+
+    ``known`` maps names already resolved in committed transactions to their
+    organisation; ``fresh`` collects this transaction's, to be added to
+    ``known`` once it commits (a rolled-back id must never be remembered).
+    """
 
     session: Session
     vocabulary: NameVocabulary
+    known: Mapping[OrganisationKey, int] = field(default_factory=dict)
+    fresh: dict[OrganisationKey, int] = field(default_factory=dict)
 
     def organisation(self, name: str, acronym: str | None, country: str | None) -> Organisation:
         """The organisation a party or actor name denotes, created when none matches."""
+        key = (name, acronym, country)
+        remembered = self.fresh.get(key) or self.known.get(key)
+        if remembered is not None:
+            found = self.session.get(Organisation, remembered)
+            if found is not None:
+                return found
+        row = self._resolve_organisation(name, acronym, country)
+        self.fresh[key] = row.id
+        return row
+
+    def _resolve_organisation(
+        self, name: str, acronym: str | None, country: str | None
+    ) -> Organisation:
         parsed = parse_organisation(name, acronym, country, self.vocabulary.countries)
         known = self.vocabulary.organisations.get(parsed.key)
         if known is not None and countries_compatible(known.country, parsed.country):
@@ -282,9 +305,9 @@ class Resolver:
         }
         edited = set(row.edited_fields or [])
         changed = False
-        for field, value in values.items():
-            if value is not None and getattr(row, field) is None and field not in edited:
-                setattr(row, field, value)
+        for column, value in values.items():
+            if value is not None and getattr(row, column) is None and column not in edited:
+                setattr(row, column, value)
                 changed = True
         if changed and row.id is not None:
             row.updated_at = utc_now()

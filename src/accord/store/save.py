@@ -31,7 +31,7 @@ from accord.store.models import (
     Post,
     SessionSource,
 )
-from accord.store.resolve import NameVocabulary, Resolver, name_vocabulary
+from accord.store.resolve import OrganisationKey, Resolver, name_vocabulary
 
 SaveStatus = Literal["new", "known", "updated"]
 UNKNOWN_EXTRACTOR = ("unknown", "")
@@ -63,9 +63,14 @@ def save_extraction(
     """Store a document and its extraction, resolved into the record, all or nothing."""
     if extraction.document.text_sha256 != document.sha256:
         raise StoreError("the extraction was made from another text (text_sha256 differs)")
-    vocabulary = name_vocabulary()
+    resolver_memory: dict[OrganisationKey, int] = {}
     with database.writing() as session:
-        return _save(session, vocabulary, document, extraction)
+        resolver = Resolver(
+            session, name_vocabulary(), database.resolved_organisations, resolver_memory
+        )
+        outcome = _save(session, resolver, document, extraction)
+    database.resolved_organisations.update(resolver_memory)
+    return outcome
 
 
 def latest_extractors(database: Database) -> dict[str, tuple[str, str]]:
@@ -85,7 +90,7 @@ def latest_extractors(database: Database) -> dict[str, tuple[str, str]]:
 
 
 def _save(
-    session: Session, vocabulary: NameVocabulary, document: SourceDocument, extraction: Extraction
+    session: Session, resolver: Resolver, document: SourceDocument, extraction: Extraction
 ) -> SaveOutcome:
     extractor = (
         (extraction.extractor.name, extraction.extractor.version)
@@ -121,7 +126,7 @@ def _save(
     )
     session.add(run)
     session.flush()
-    session_id = _merge_findings(session, vocabulary, row, run, extraction)
+    session_id = _merge_findings(session, resolver, row, run, extraction)
     _prune(session, previous)
     return SaveOutcome(status, row.key, session_id)
 
@@ -143,7 +148,7 @@ def _new_document(document: SourceDocument) -> Document:
 
 def _merge_findings(
     session: Session,
-    vocabulary: NameVocabulary,
+    resolver: Resolver,
     document: Document,
     run: ExtractionRun,
     extraction: Extraction,
@@ -151,7 +156,6 @@ def _merge_findings(
     meeting = extraction.meeting
     if meeting is None:
         return None
-    resolver = Resolver(session, vocabulary)
     commission = resolver.commission(meeting)
     meeting_session = resolver.meeting_session(meeting, commission)
     session.add(
@@ -166,6 +170,7 @@ def _merge_findings(
     merger.commitments(extraction.commitments)
     if extraction.next_meeting is not None:
         merger.next_meeting(extraction.next_meeting)
+    merger.write_evidence()
     session.flush()
     return meeting_session.id
 
