@@ -1,4 +1,4 @@
-"""`accord evaluate`: score the extractor against gold files and print the figures."""
+"""`accord evaluate`: score extractions against gold files and print the figures."""
 
 from __future__ import annotations
 
@@ -21,7 +21,14 @@ from accord.core.scores import (
     Ratio,
     Tally,
 )
-from accord.extract.evaluate import GOLD_SUFFIX, EvaluationReport, evaluate_many
+from accord.errors import ConfigError
+from accord.extract.evaluate import (
+    GOLD_SUFFIX,
+    EvaluationReport,
+    evaluate_many,
+    load_extractions,
+)
+from accord.extract.pipeline import DEFAULT_EXTRACTOR
 
 
 def register(app: typer.Typer) -> None:
@@ -44,13 +51,41 @@ def evaluate_command(
             "--show-errors", help="List each false positive, false negative and mismatch."
         ),
     ] = False,
+    extractions: Annotated[
+        Path | None,
+        typer.Option(
+            "--extractions",
+            metavar="FILE",
+            help="Score these accord.extraction/1 records (JSON Lines, a JSON array or one "
+            "record, as accord extract writes them) instead of running an extractor; each "
+            "gold file's record is the one whose document.text_sha256 is its source's.",
+            show_default=False,
+        ),
+    ] = None,
+    extractor: Annotated[
+        str | None,
+        typer.Option(
+            "--extractor",
+            metavar="NAME",
+            help=f"Registered extractor to run (default {DEFAULT_EXTRACTOR}); "
+            "not with --extractions.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Score the extractor against gold files (accord.gold/1).
+    """Score extractions against gold files (accord.gold/1).
+
+    By default the extractor runs on each gold file's source document; with
+    --extractions FILE the records in FILE, made earlier or by another tool, are
+    scored instead, and a gold file whose source has no record there fails.
 
     Exits with 1 when a gold file cannot be scored or a span is not grounded.
     """
+    if extractions is not None and extractor is not None:
+        raise ConfigError("--extractor and --extractions cannot be used together")
+    records = None if extractions is None else load_extractions(extractions)
     paths, empty = find_gold_files(gold)
-    report = evaluate_many(paths)
+    report = evaluate_many(paths, extractions=records, extractor=extractor or DEFAULT_EXTRACTOR)
     if as_json:
         typer.echo(json.dumps(report.to_json_dict(), indent=2, ensure_ascii=False))
     else:

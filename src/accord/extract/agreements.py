@@ -42,7 +42,7 @@ SIGNED = re.compile(
     re.IGNORECASE,
 )
 PLANNED_BEFORE = re.compile(
-    r"\b(?:finali[sz]\w*|negotiat\w*|conclud\w*|to (?:be )?sign|will (?:be )?sign|draft\w*|prepar\w+|"
+    r"\b(?:finali[sz]\w*|negotiat\w*|conclude|concluding|to (?:be )?sign|will (?:be )?sign|draft\w*|prepar\w+|"
     r"expedite|work(?:ing)? (?:on|towards)|agreed to sign|early signing of|"
     r"plans? to (?:sign|finali[sz]e|conclude)|develop(?:ing)?|elaborat\w*|consider(?:ing)?|"
     r"agreed on the text of|initial(?:l)?ing)\b[^.;]{0,80}$",
@@ -56,12 +56,13 @@ EARLIER_AFTER = re.compile(
     r"^[^.;]{0,80}?\b(?:signed|concluded|adopted|agreed) (?:in (?:(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December) )?(?:19|20)\d\d|at the (?:\d+(?:st|nd|rd|th)|\w+th|previous|last)|"
     r"last year|earlier|previously|(?:on|in) \w+ (?:19|20)\d\d)|^[^.;]{0,20}?\bsigned[^.;]{0,30}\b(?:last year|earlier|"
-    r"there|in (?:\w+ )?(?:19|20)\d\d|previously)\b",
+    r"there|in (?:\w+ )?(?:19|20)\d\d|previously|in (?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December))\b",
     re.IGNORECASE,
 )
 EARLIER_BEFORE = re.compile(
     r"\b(?:implementation of|recalled|reviewed|under|in line with|pursuant to|in accordance with|"
-    r"amending|amend|existing|previous|earlier|last year's|the \d{4}|since)\b[^.;]{0,40}$",
+    r"amending|amend|existing|previous|earlier|last year's|the \d{4})\b[^.;]{0,40}$|\bsince\b[^.;]{0,90}$",
     re.IGNORECASE,
 )
 CONTINUATION = re.compile(
@@ -189,8 +190,8 @@ def _in_sentence(sentence: Sentence, signed: bool, orgs: OrganisationFinder) -> 
             continue
         kind = noun.lastgroup or "other"
         parties, parties_end = _parties(text, noun_end, next_start, mentions)
-        if not parties and i == 0 and signed and not planned:
-            parties = _parties_before(text, noun.start(), mentions)
+        if not parties and signed and not planned:
+            parties = _parties_before(text, consumed, noun.start(), mentions)
         subject, subject_end = _subject(text, noun, noun_end, parties_end)
         count_match = COUNT.search(text[max(consumed, noun.start() - 30) : noun.start()])
         word = noun.group(0).lower()
@@ -286,12 +287,16 @@ def _unlisted_parties(text: str, start: int, end: int, found: list[OrgMention]) 
     return extra
 
 
-def _parties_before(text: str, noun_start: int, mentions: list[OrgMention]) -> list[Party]:
+def _parties_before(
+    text: str, since: int, noun_start: int, mentions: list[OrgMention]
+) -> list[Party]:
     """Signatories named before the verb: "A and B signed an MoU"."""
-    verb = re.search(r"\b(?:signed|inked)\b", text[:noun_start])
+    verb = None
+    for verb in re.finditer(r"\b(?:signed|inked)\b", text[since:noun_start]):
+        pass
     if verb is None:
         return []
-    found = [m for m in mentions if m.end <= verb.start()]
+    found = [m for m in mentions if since <= m.start and m.end <= since + verb.start()]
     return [Party(name=m.name, acronym=m.acronym, country=m.country) for m in found[-2:]]
 
 

@@ -1,25 +1,30 @@
-"""Scoring the extractor against gold files: load each gold and its source, extract, score.
+"""Scoring extractions against gold files: load each gold and its source, extract, score.
 
 The scoring rules themselves are pure (``accord.core.scoring``); this module
-does the reading: gold files, their source documents, and the country names
-that party names are read with.
+does the reading: gold files, their source documents, the country names that
+party names are read with, and extraction records made elsewhere (by another
+tool, an older Accord, or ``accord extract`` run earlier), which are scored
+instead of running an extractor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import json
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from accord.core.documents import SourceDocument
 from accord.core.gold import GoldFile, parse_gold_json
+from accord.core.records import SCHEMA, Extraction
 from accord.core.scores import DocumentScore, OverallScore, aggregate
 from accord.core.scoring import locate_sentences, score_extraction
 from accord.errors import AccordError, ConfigError, GoldError
-from accord.extract.pipeline import extract
+from accord.extract.pipeline import DEFAULT_EXTRACTOR, extract, get_extractor
 from accord.ingest import load_document
 from accord.ingest.options import MetadataOverrides
 
@@ -109,15 +114,123 @@ def load_source(gold_path: Path, gold: GoldFile) -> SourceDocument:
     return load_document(path, overrides)
 
 
+def load_extractions(path: Path) -> dict[str, Extraction]:
+    """Read extraction records, keyed by ``document.text_sha256``.
+
+    The file holds JSON Lines (one record a line, as ``accord extract --format
+    jsonl`` writes), a JSON array of records, or one record (``--format json``).
+    Every problem is a ConfigError naming the file and the line, or the item
+    of an array.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            f"{path}: cannot read the extractions file ({exc.strerror or exc})"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: the extractions file is not UTF-8 text") from exc
+    found: dict[str, Extraction] = {}
+    where_found: dict[str, str] = {}
+    for where, data in _extraction_items(text, path):
+        extraction = _parse_extraction(data, f"{path}: {where}")
+        sha = extraction.document.text_sha256
+        if sha in found and found[sha] != extraction:
+            raise ConfigError(
+                f"{path}: {where}: a second, different record for text_sha256 {sha} "
+                f"(the first is at {where_found[sha]})"
+            )
+        found[sha] = extraction
+        where_found.setdefault(sha, where)
+    return found
+
+
+def _extraction_items(text: str, path: Path) -> Iterator[tuple[str, object]]:
+    """Each record's JSON data with where it is: "line N", or "item N" of an array."""
+    if not text.strip():
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines()
+        if not any(_looks_like_object(line) for line in lines):
+            # One JSON document over many lines, broken somewhere.
+            raise ConfigError(
+                f"{path}: line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})"
+            ) from exc
+        # JSON Lines: a record on each line that is not blank.
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield f"line {number}", _load_json_line(line, path, number)
+        return
+    if isinstance(data, list):
+        for number, item in enumerate(data, start=1):
+            yield f"item {number}", item
+    else:
+        yield "line 1", data
+
+
+def _looks_like_object(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("{") and stripped.endswith("}")
+
+
+def _load_json_line(line: str, path: Path, number: int) -> object:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{path}: line {number}: invalid JSON ({exc.msg})") from exc
+
+
+def _parse_extraction(data: object, where: str) -> Extraction:
+    if isinstance(data, Mapping) and data.get("schema", SCHEMA) != SCHEMA:
+        raise ConfigError(f"{where}: schema is {data.get('schema')!r}, expected {SCHEMA!r}")
+    try:
+        return Extraction.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{where}: not a valid {SCHEMA} record: {_problems(exc)}") from exc
+
+
+def _problems(exc: ValidationError, limit: int = 3) -> str:
+    """The first few validation problems on one line, each as ``path: message``."""
+    errors = exc.errors()
+    parts = []
+    for error in errors[:limit]:
+        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        parts.append(f"{where}: {error['msg']}")
+    if len(errors) > limit:
+        parts.append(f"and {len(errors) - limit} more")
+    return "; ".join(parts).replace("\n", " ")
+
+
 def evaluate_gold_file(
-    path: Path, *, country_names: Collection[str] | None = None
+    path: Path,
+    *,
+    country_names: Collection[str] | None = None,
+    extractions: Mapping[str, Extraction] | None = None,
+    extractor: str = DEFAULT_EXTRACTOR,
 ) -> DocumentScore:
-    """Extract the gold file's source document and score the result against the gold."""
+    """Score the extraction of the gold file's source document against the gold.
+
+    With ``extractions`` (records keyed by ``document.text_sha256``, as
+    ``load_extractions`` returns them), the record made from the source's text
+    is scored and no extractor runs; a source without one is a ConfigError.
+    Otherwise the registered extractor called ``extractor`` extracts it.
+    """
     gold = load_gold(path)
     document = load_source(path, gold)
-    # A gold file that does not fit its document fails before the extractor runs.
+    # A gold file that does not fit its document fails before any extraction is used.
     locate_sentences(document.text, gold.sentences, str(path))
-    extraction = extract(document)
+    if extractions is None:
+        extraction = extract(document, extractor)
+    else:
+        sha = document.sha256
+        found = extractions.get(sha)
+        if found is None:
+            raise ConfigError(
+                f"{path}: no extraction record for {document.source} (text_sha256 {sha})"
+            )
+        extraction = found
     names = load_country_names() if country_names is None else country_names
     return score_extraction(
         document.text, gold, extraction, names, gold_name=str(path), source_name=document.source
@@ -163,15 +276,28 @@ class EvaluationReport:
 
 
 def evaluate_many(
-    paths: Iterable[Path], *, country_names: Collection[str] | None = None
+    paths: Iterable[Path],
+    *,
+    country_names: Collection[str] | None = None,
+    extractions: Mapping[str, Extraction] | None = None,
+    extractor: str = DEFAULT_EXTRACTOR,
 ) -> EvaluationReport:
-    """Score each gold file; a file that fails is recorded and the others go on."""
+    """Score each gold file; a file that fails is recorded and the others go on.
+
+    ``extractions`` and ``extractor`` are as for ``evaluate_gold_file``; an
+    unknown extractor name is a ConfigError before any file is read.
+    """
+    if extractions is None:
+        get_extractor(extractor, ())  # the key extract() uses, so it is built once
     names = load_country_names() if country_names is None else country_names
     documents: list[DocumentScore] = []
     failures: list[FailedGold] = []
     for path in paths:
         try:
-            documents.append(evaluate_gold_file(path, country_names=names))
+            score = evaluate_gold_file(
+                path, country_names=names, extractions=extractions, extractor=extractor
+            )
+            documents.append(score)
         except AccordError as exc:
             message = str(exc)
             if not message.startswith(str(path)):

@@ -187,6 +187,15 @@ class OrganisationFinder:
             if _HEAD.search(stripped) and not keeps_country and not _is_bare_head(stripped):
                 run = stripped
             country = country or place
+        # "Ministry of Culture of the Republic" is left when "of Indonesia" was taken off.
+        state = re.search(
+            r"\s+of\s+the\s+(?:(?:Federal|Democratic|People's|Islamic|Socialist|United|Arab|"
+            r"Federative|Plurinational|Bolivarian|Hashemite|Co-operative)\s+)*"
+            r"(?:Republic|Kingdom|State|Sultanate|Emirates?|Federation)$",
+            run,
+        )
+        if state:
+            run = run[: state.start()]
         if _is_bare_head(run):
             return None
         known = self.lookup(run) or (self.lookup(acronym) if acronym else None)

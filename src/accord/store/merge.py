@@ -9,7 +9,7 @@ reported the item (or by its re-extraction); other reports fill gaps.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -36,6 +36,8 @@ from accord.store.models import (
 from accord.store.resolve import Resolver
 
 Linked = TypeVar("Linked", int, str)
+Item = TypeVar("Item", Agreement, Commitment, NextMeeting)
+Key = TypeVar("Key", AgreementKey, CommitmentKey)
 
 
 class ReviewedRow(Protocol):
@@ -77,7 +79,6 @@ class RecordMerger:
     document: Document
     run: ExtractionRun
     meeting_session: MeetingSession
-    claimed: set[tuple[str, int]] = field(default_factory=set)
     pending: list[Evidence] = field(default_factory=list)
 
     def evidence(self, span: records.Evidence | records.Commitment, **subject: int) -> None:
@@ -143,50 +144,43 @@ class RecordMerger:
             .where(AgreementParty.agreement_id.in_([row.id for row in existing]))
             .order_by(AgreementParty.agreement_id, AgreementParty.position),
         )
-        for item in items:
-            orgs = _unique_ids(
-                [self.resolver.organisation(p.name, p.acronym, p.country).id for p in item.parties]
-            )
-            key = AgreementKey.of(item.kind, item.status, orgs, item.subject)
-            row = next(
-                (
-                    r
-                    for r in existing
-                    if ("agreement", r.id) not in self.claimed
-                    and same_agreement(
-                        key, AgreementKey.of(r.kind, r.status, parties.get(r.id, []), r.subject)
-                    )
-                ),
-                None,
-            )
-            values: dict[str, object] = {
-                "kind": item.kind,
-                "status": item.status,
-                "subject": item.subject,
-                "sectors": list(item.sectors),
-                "confidence": item.confidence,
-                "cue": item.cue,
-            }
-            if row is None:
-                row = Agreement(
-                    session_id=self.meeting_session.id,
-                    review_state="draft",
-                    edited_fields=[],
-                    owner_document_id=self.document.id,
-                    **values,
+        keys = {
+            id(r): AgreementKey.of(r.kind, r.status, parties.get(r.id, []), r.subject)
+            for r in existing
+        }
+        matched: list[tuple[records.Agreement, Agreement, list[int]]] = []
+        claimed: set[int] = set()
+        with self.session.no_autoflush:
+            for item in items:
+                orgs = _unique_ids(
+                    [self.resolver.organisation(p.name, p.acronym, p.country) for p in item.parties]
                 )
-                self.session.add(row)
-                self.session.flush()
-                existing.append(row)
-                merged = orgs
-            else:
-                merged = self._update(row, values, orgs, parties.get(row.id, []), "parties")
+                key = AgreementKey.of(item.kind, item.status, orgs, item.subject)
+                row = _first_unclaimed(existing, claimed, keys, key, same_agreement)
+                values: dict[str, object] = {
+                    "kind": item.kind,
+                    "status": item.status,
+                    "subject": item.subject,
+                    "sectors": list(item.sectors),
+                    "confidence": item.confidence,
+                    "cue": item.cue,
+                }
+                if row is None:
+                    row = self._new(Agreement, values)
+                    existing.append(row)
+                    keys[id(row)] = key
+                    matched.append((item, row, orgs))
+                else:
+                    current = parties.get(row.id, [])
+                    matched.append((item, row, self._update(row, values, orgs, current, "parties")))
+                claimed.add(id(row))
+        self.session.flush()
+        for item, row, merged in matched:
             if merged != parties.get(row.id):
                 self._replace_links(
                     AgreementParty, "agreement_id", row.id, merged, row.id in parties
                 )
                 parties[row.id] = merged
-            self.claimed.add(("agreement", row.id))
             self.evidence(item.evidence, agreement_id=row.id)
 
     def commitments(self, items: Sequence[records.Commitment]) -> None:
@@ -210,65 +204,46 @@ class RecordMerger:
             .where(CommitmentActor.commitment_id.in_(ids))
             .order_by(CommitmentActor.commitment_id, CommitmentActor.position),
         )
-        keys = {r.id: CommitmentKey.of(r.text, sectors.get(r.id, []), r.topics) for r in existing}
-        for item in items:
-            found_sectors = [str(sector) for sector in item.sectors]
-            key = CommitmentKey.of(item.text, found_sectors, item.topics)
-            row = next(
-                (
-                    r
-                    for r in existing
-                    if ("commitment", r.id) not in self.claimed and same_commitment(key, keys[r.id])
-                ),
-                None,
-            )
-            orgs = _unique_ids(
-                [self.resolver.organisation(a.name, None, a.country).id for a in item.actors]
-            )
-            values: dict[str, object] = {
-                "text": item.text,
-                "strength": item.strength,
-                "topics": list(item.topics),
-                "due": item.due,
-                "confidence": item.confidence,
-                "cue": item.cue,
-            }
-            if row is None:
-                row = Commitment(
-                    session_id=self.meeting_session.id,
-                    status="no_evidence",
-                    review_state="draft",
-                    edited_fields=[],
-                    owner_document_id=self.document.id,
-                    **values,
+        keys = {id(r): CommitmentKey.of(r.text, sectors.get(r.id, []), r.topics) for r in existing}
+        # (item, row, actors after the merge, sectors after the merge)
+        matched: list[tuple[records.Commitment, Commitment, list[int], list[str]]] = []
+        claimed: set[int] = set()
+        with self.session.no_autoflush:
+            for item in items:
+                found_sectors = [str(sector) for sector in item.sectors]
+                key = CommitmentKey.of(item.text, found_sectors, item.topics)
+                row = _first_unclaimed(existing, claimed, keys, key, same_commitment)
+                orgs = _unique_ids(
+                    [self.resolver.organisation(a.name, None, a.country) for a in item.actors]
                 )
-                self.session.add(row)
-                self.session.flush()
-                existing.append(row)
-                merged_actors, merged_sectors = orgs, found_sectors
-            else:
-                merged_actors = self._update(row, values, orgs, actors.get(row.id, []), "actors")
-                owned = may_overwrite(row, self.document.id) and "sectors" not in row.edited_fields
-                merged_sectors = (
-                    [str(s) for s in item.sectors] if owned else sectors.get(row.id, [])
-                )
+                values: dict[str, object] = {
+                    "text": item.text,
+                    "strength": item.strength,
+                    "topics": list(item.topics),
+                    "due": item.due,
+                    "confidence": item.confidence,
+                    "cue": item.cue,
+                }
+                if row is None:
+                    row = self._new(Commitment, {**values, "status": "no_evidence"})
+                    existing.append(row)
+                    merged_actors, merged_sectors = orgs, found_sectors
+                else:
+                    current = actors.get(row.id, [])
+                    merged_actors = self._update(row, values, orgs, current, "actors")
+                    owned = may_overwrite(row, self.document.id)
+                    keep = not owned or "sectors" in row.edited_fields
+                    merged_sectors = sectors.get(row.id, []) if keep else found_sectors
+                keys[id(row)] = CommitmentKey.of(row.text, merged_sectors, row.topics)
+                matched.append((item, row, merged_actors, merged_sectors))
+                claimed.add(id(row))
+        self.session.flush()
+        for item, row, merged_actors, merged_sectors in matched:
             if merged_actors != actors.get(row.id):
-                self._replace_links(
-                    CommitmentActor, "commitment_id", row.id, merged_actors, row.id in actors
-                )
-                actors[row.id] = merged_actors
+                had = row.id in actors
+                self._replace_links(CommitmentActor, "commitment_id", row.id, merged_actors, had)
             if merged_sectors != sectors.get(row.id):
-                if row.id in sectors:
-                    self.session.execute(
-                        delete(CommitmentSector).where(CommitmentSector.commitment_id == row.id)
-                    )
-                self.session.add_all(
-                    CommitmentSector(commitment_id=row.id, sector=s, position=i)
-                    for i, s in enumerate(dict.fromkeys(merged_sectors))
-                )
-                sectors[row.id] = merged_sectors
-            keys[row.id] = CommitmentKey.of(row.text, merged_sectors, row.topics)
-            self.claimed.add(("commitment", row.id))
+                self._replace_sectors(row.id, merged_sectors, row.id in sectors)
             self.evidence(item, commitment_id=row.id)
 
     def next_meeting(self, item: records.NextMeeting) -> None:
@@ -282,17 +257,34 @@ class RecordMerger:
             select(NextMeeting).where(NextMeeting.session_id == self.meeting_session.id)
         )
         if row is None:
-            row = NextMeeting(
-                session_id=self.meeting_session.id,
-                edited_fields=[],
-                owner_document_id=self.document.id,
-                **values,
-            )
-            self.session.add(row)
+            row = self._new(NextMeeting, values)
             self.session.flush()
         else:
             self._update(row, values, [], [], "")
         self.evidence(item.evidence, next_meeting_id=row.id)
+
+    def _new(self, model: type[Item], values: dict[str, object]) -> Item:
+        """A new draft row of this session, owned by this document."""
+        row = model(
+            session_id=self.meeting_session.id,
+            edited_fields=[],
+            owner_document_id=self.document.id,
+            **values,
+        )
+        if isinstance(row, Agreement | Commitment):
+            row.review_state = "draft"
+        self.session.add(row)
+        return row
+
+    def _replace_sectors(self, commitment_id: int, sectors: list[str], had_sectors: bool) -> None:
+        if had_sectors:
+            self.session.execute(
+                delete(CommitmentSector).where(CommitmentSector.commitment_id == commitment_id)
+            )
+        self.session.add_all(
+            CommitmentSector(commitment_id=commitment_id, sector=s, position=i)
+            for i, s in enumerate(dict.fromkeys(sectors))
+        )
 
     def _update(
         self,
@@ -327,6 +319,17 @@ class RecordMerger:
             model(**{column: row_id, "organisation_id": org, "position": i})
             for i, org in enumerate(organisation_ids)
         )
+
+
+def _first_unclaimed(
+    rows: Sequence[Item],
+    claimed: set[int],
+    keys: Mapping[int, Key],
+    key: Key,
+    same: Callable[[Key, Key], bool],
+) -> Item | None:
+    """The first row whose key is the same as ``key``, not matched already by this document."""
+    return next((r for r in rows if id(r) not in claimed and same(key, keys[id(r)])), None)
 
 
 def _grouped(session: Session, query: Select[int, Linked]) -> dict[int, list[Linked]]:

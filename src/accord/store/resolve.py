@@ -103,17 +103,15 @@ class Resolver:
     known: Mapping[OrganisationKey, int] = field(default_factory=dict)
     fresh: dict[OrganisationKey, int] = field(default_factory=dict)
 
-    def organisation(self, name: str, acronym: str | None, country: str | None) -> Organisation:
-        """The organisation a party or actor name denotes, created when none matches."""
+    def organisation(self, name: str, acronym: str | None, country: str | None) -> int:
+        """The id of the organisation a party or actor name denotes, created when none matches."""
         key = (name, acronym, country)
         remembered = self.fresh.get(key) or self.known.get(key)
         if remembered is not None:
-            found = self.session.get(Organisation, remembered)
-            if found is not None:
-                return found
+            return remembered
         row = self._resolve_organisation(name, acronym, country)
         self.fresh[key] = row.id
-        return row
+        return row.id
 
     def _resolve_organisation(
         self, name: str, acronym: str | None, country: str | None
@@ -132,6 +130,7 @@ class Resolver:
         else:
             self._improve_organisation(row, parsed)
         self._add_organisation_aliases(row, name, parsed)
+        self.session.flush()
         return row
 
     def _find_organisation(self, parsed: OrganisationName) -> Organisation | None:
