@@ -291,11 +291,10 @@ def _parties_before(
     text: str, since: int, noun_start: int, mentions: list[OrgMention]
 ) -> list[Party]:
     """Signatories named before the verb: "A and B signed an MoU"."""
-    verb = None
-    for verb in re.finditer(r"\b(?:signed|inked)\b", text[since:noun_start]):
-        pass
-    if verb is None:
+    verbs = list(re.finditer(r"\b(?:signed|inked)\b", text[since:noun_start]))
+    if not verbs:
         return []
+    verb = verbs[-1]
     found = [m for m in mentions if since <= m.start and m.end <= since + verb.start()]
     return [Party(name=m.name, acronym=m.acronym, country=m.country) for m in found[-2:]]
 
