@@ -1,7 +1,8 @@
-"""Evaluating gold files end to end: real gold and source files, a stand-in extractor.
+"""Evaluating gold files end to end: real gold and source files, hand-made extractions.
 
-The extractor is replaced by one that returns hand-made records, so that the
-expected scores can be counted by hand and stay fixed while the rules change.
+The records scored are made by hand and read back from a JSON Lines file, as
+records made by another tool or an older Accord would be, so that the expected
+scores can be counted by hand and stay fixed while the extractor's rules change.
 """
 
 from __future__ import annotations
@@ -13,20 +14,21 @@ from typing import Any
 
 import pytest
 
-from accord.core.documents import SourceDocument
+from accord.core.documents import document_id, text_sha256
 from accord.core.records import Commitment, DocumentInfo, Extraction
 from accord.core.scores import Ratio, Tally
 from accord.core.scoring import locate_sentences
-from accord.errors import GoldError
-from accord.extract import evaluate
+from accord.errors import ConfigError, GoldError
 from accord.extract.evaluate import (
     evaluate_gold_file,
     evaluate_many,
     load_country_names,
+    load_extractions,
     load_gold,
     load_source,
     source_path,
 )
+from accord.extract.pipeline import DEFAULT_EXTRACTOR
 
 S1 = "The two sides agreed to build a pilot rail link between the two capitals."
 S2 = "They will explore joint ventures in mining and heavy machinery."
@@ -81,30 +83,40 @@ def commitment_on(text: str, phrase: str, strength: str, sector: str) -> Commitm
     )  # fmt: skip
 
 
+def record(text: str, *commitments: Commitment) -> Extraction:
+    """A hand-made extraction of ``text``."""
+    sha = text_sha256(text)
+    return Extraction(
+        document=DocumentInfo(id=document_id(sha), text_sha256=sha), commitments=list(commitments)
+    )
+
+
+def expected_record(text: str = BODY) -> Extraction:
+    """S1 right, S4 (a "none" sentence) wrong, S2 missed: tp 1, fp 1, fn 1."""
+    return record(
+        text,
+        commitment_on(text, S1, "decision", "transport"),
+        commitment_on(text, S4, "intention", "general"),
+    )
+
+
+def write_extractions(path: Path, *records: Extraction) -> Path:
+    """The records as JSON Lines, as ``accord extract --format jsonl`` writes them."""
+    lines = [json.dumps(r.to_json_dict(), ensure_ascii=False) + "\n" for r in records]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
-def seen(monkeypatch: pytest.MonkeyPatch) -> list[SourceDocument]:
-    """Stand in for the extractor: S1 right, S4 (a "none" sentence) wrong; record inputs."""
-    documents: list[SourceDocument] = []
-
-    def fake(document: SourceDocument) -> Extraction:
-        documents.append(document)
-        text = document.text
-        return Extraction(
-            document=DocumentInfo(id=document.id, text_sha256=document.sha256),
-            commitments=[
-                commitment_on(text, S1, "decision", "transport"),
-                commitment_on(text, S4, "intention", "general"),
-            ],
-        )
-
-    monkeypatch.setattr(evaluate, "extract", fake)
-    return documents
+def records(tmp_path: Path) -> dict[str, Extraction]:
+    """The hand-made record of BODY, read back from a JSON Lines file."""
+    return load_extractions(write_extractions(tmp_path / "records.jsonl", expected_record()))
 
 
 def test_evaluate_gold_file_scores_the_extraction(
-    tmp_path: Path, seen: list[SourceDocument]
+    tmp_path: Path, records: dict[str, Extraction]
 ) -> None:
-    score = evaluate_gold_file(write_corpus(tmp_path))
+    score = evaluate_gold_file(write_corpus(tmp_path), extractions=records)
     commitments = score.sheet.commitments
     # S1 matched, S4 is a "none" sentence, S2 missed.
     assert commitments.matches == Tally(tp=1, fp=1, fn=1)
@@ -119,12 +131,13 @@ def test_evaluate_gold_file_scores_the_extraction(
 
 
 def test_evaluate_gold_file_finds_source_beside_gold_folder(
-    tmp_path: Path, seen: list[SourceDocument], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, records: dict[str, Extraction], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_corpus(tmp_path)
     monkeypatch.chdir(tmp_path / "gold")
-    evaluate_gold_file(Path("doc.gold.json"))
-    assert Path(seen[0].source).resolve() == (tmp_path / "seeds" / "doc.txt").resolve()
+    score = evaluate_gold_file(Path("doc.gold.json"), extractions=records)
+    assert Path(score.source).resolve() == (tmp_path / "seeds" / "doc.txt").resolve()
+    assert score.sheet.commitments.matches == Tally(tp=1, fp=1, fn=1)
 
 
 def test_source_path_is_relative_to_gold_folder_parent(tmp_path: Path) -> None:
@@ -132,27 +145,31 @@ def test_source_path_is_relative_to_gold_folder_parent(tmp_path: Path) -> None:
     assert source_path(gold_path, load_gold(gold_path)) == tmp_path / "seeds" / "doc.txt"
 
 
-def test_evaluate_gold_file_gold_metadata_fills_missing_metadata(
-    tmp_path: Path, seen: list[SourceDocument]
-) -> None:
-    evaluate_gold_file(write_corpus(tmp_path))
-    assert seen[0].published == dt.date(2025, 11, 28)
-    assert seen[0].outlet == "Dawn"
+def test_load_source_gold_metadata_fills_missing_metadata(tmp_path: Path) -> None:
+    gold_path = write_corpus(tmp_path)
+    document = load_source(gold_path, load_gold(gold_path))
+    assert document.published == dt.date(2025, 11, 28)
+    assert document.outlet == "Dawn"
 
 
 def test_evaluate_gold_file_file_metadata_wins_over_gold(
-    tmp_path: Path, seen: list[SourceDocument]
+    tmp_path: Path, records: dict[str, Extraction]
 ) -> None:
     body = "---\npublished: 2025-01-02\n---\n" + BODY
-    evaluate_gold_file(write_corpus(tmp_path, body=body))
-    assert seen[0].published == dt.date(2025, 1, 2)
-    assert seen[0].outlet == "Dawn"
-    # Offsets index the text after the front matter, so the quotes are still found.
-    assert seen[0].text == BODY
+    gold_path = write_corpus(tmp_path, body=body)
+    document = load_source(gold_path, load_gold(gold_path))
+    assert document.published == dt.date(2025, 1, 2)
+    assert document.outlet == "Dawn"
+    # Offsets index the text after the front matter, so the quotes are still found
+    # and the record made from that text is the one scored.
+    assert document.text == BODY
+    score = evaluate_gold_file(gold_path, extractions=records)
+    assert score.sheet.commitments.matches == Tally(tp=1, fp=1, fn=1)
+    assert score.sheet.grounding.spans == Ratio(2, 2)
 
 
 def test_evaluate_many_reports_failures_and_goes_on(
-    tmp_path: Path, seen: list[SourceDocument]
+    tmp_path: Path, records: dict[str, Extraction]
 ) -> None:
     good = write_corpus(tmp_path)
     bad_json = tmp_path / "gold" / "bad.gold.json"
@@ -164,7 +181,7 @@ def test_evaluate_many_reports_failures_and_goes_on(
     )
     missing = tmp_path / "gold" / "missing.gold.json"
 
-    report = evaluate_many([bad_json, good, no_source, wrong_quote, missing])
+    report = evaluate_many([bad_json, good, no_source, wrong_quote, missing], extractions=records)
 
     assert [d.gold for d in report.documents] == [str(good)]
     failures = {f.gold: f.error for f in report.failures}
@@ -178,29 +195,122 @@ def test_evaluate_many_reports_failures_and_goes_on(
     assert not report.ok
 
 
-def test_evaluate_many_micro_averages_documents(tmp_path: Path, seen: list[SourceDocument]) -> None:
+def test_evaluate_many_micro_averages_documents(
+    tmp_path: Path, records: dict[str, Extraction]
+) -> None:
     first = write_corpus(tmp_path, name="one")
     second = write_corpus(tmp_path, name="two")
-    report = evaluate_many([first, second])
+    report = evaluate_many([first, second], extractions=records)
     assert report.overall.micro.commitments.matches == Tally(tp=2, fp=2, fn=2)
     assert report.ok
 
 
-def test_evaluate_many_flags_ungrounded_spans(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def shifted(document: SourceDocument) -> Extraction:
-        good = commitment_on(document.text, S1, "decision", "transport")
-        bad = good.model_copy(update={"start": good.start + 1, "end": good.end + 1})
-        return Extraction(
-            document=DocumentInfo(id=document.id, text_sha256=document.sha256), commitments=[bad]
-        )
-
-    monkeypatch.setattr(evaluate, "extract", shifted)
-    report = evaluate_many([write_corpus(tmp_path)])
+def test_evaluate_many_flags_ungrounded_spans(tmp_path: Path) -> None:
+    good = commitment_on(BODY, S1, "decision", "transport")
+    bad = good.model_copy(update={"start": good.start + 1, "end": good.end + 1})
+    path = write_extractions(tmp_path / "shifted.jsonl", record(BODY, bad))
+    report = evaluate_many([write_corpus(tmp_path)], extractions=load_extractions(path))
     assert report.documents[0].sheet.grounding.spans == Ratio(0, 1)
     assert report.ungrounded == report.documents
     assert not report.ok
+
+
+def test_evaluate_many_missing_record_fails_that_file_only(
+    tmp_path: Path, records: dict[str, Extraction]
+) -> None:
+    good = write_corpus(tmp_path)
+    other_body = BODY + "A closing sentence that no record was made for.\n"
+    other = write_corpus(tmp_path, body=other_body, name="other")
+
+    report = evaluate_many([other, good], extractions=records)
+
+    assert [d.gold for d in report.documents] == [str(good)]
+    source = tmp_path / "seeds" / "other.txt"
+    assert [(f.gold, f.error) for f in report.failures] == [
+        (
+            str(other),
+            f"{other}: no extraction record for {source} (text_sha256 {text_sha256(other_body)})",
+        )
+    ]
+    assert report.overall.micro.commitments.matches == Tally(tp=1, fp=1, fn=1)
+    assert not report.ok
+
+
+def test_evaluate_many_runs_a_registered_extractor_by_name(tmp_path: Path) -> None:
+    report = evaluate_many([write_corpus(tmp_path)], extractor=DEFAULT_EXTRACTOR)
+    assert report.failures == ()
+    assert [d.sheet.grounding.share for d in report.documents] == [1.0]
+
+
+def test_evaluate_many_unknown_extractor_fails_before_any_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"unknown extractor 'no\.such\.v9'"):
+        evaluate_many([write_corpus(tmp_path)], extractor="no.such.v9")
+
+
+def test_load_extractions_keys_records_by_text_sha256(tmp_path: Path) -> None:
+    other_text = "Another text entirely, with nothing committed."
+    path = write_extractions(tmp_path / "r.jsonl", expected_record(), record(other_text))
+    loaded = load_extractions(path)
+    assert loaded == {
+        text_sha256(BODY): expected_record(),
+        text_sha256(other_text): record(other_text),
+    }
+
+
+def test_load_extractions_reads_a_json_array_and_a_single_record(tmp_path: Path) -> None:
+    array = tmp_path / "array.json"
+    array.write_text(json.dumps([expected_record().to_json_dict()], indent=2), encoding="utf-8")
+    single = tmp_path / "single.json"
+    single.write_text(json.dumps(expected_record().to_json_dict(), indent=2), encoding="utf-8")
+    expected = {text_sha256(BODY): expected_record()}
+    assert load_extractions(array) == expected
+    assert load_extractions(single) == expected
+
+
+def test_load_extractions_malformed_line_names_file_and_line(tmp_path: Path) -> None:
+    path = write_extractions(tmp_path / "r.jsonl", expected_record())
+    path.write_text(path.read_text(encoding="utf-8") + '{"schema": "accord.extraction/1",\n')
+    with pytest.raises(ConfigError) as caught:
+        load_extractions(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: line 2: invalid JSON (")
+    assert "\n" not in message
+
+
+def test_load_extractions_invalid_record_names_file_line_and_field(tmp_path: Path) -> None:
+    data = expected_record().to_json_dict()
+    data["commitments"][0]["strength"] = "maybe"
+    path = write_extractions(tmp_path / "r.jsonl", record("Another text."))
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + json.dumps(data) + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_extractions(path)
+    message = str(caught.value)
+    assert message.startswith(
+        f"{path}: line 3: not a valid accord.extraction/1 record: commitments.0.strength:"
+    )
+    assert "\n" not in message
+
+
+def test_load_extractions_rejects_another_schema(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        json.dumps({**expected_record().to_json_dict(), "schema": "accord.extraction/2"})
+    )
+    with pytest.raises(ConfigError, match=r"line 1: schema is 'accord\.extraction/2'"):
+        load_extractions(path)
+
+
+def test_load_extractions_two_different_records_for_one_text(tmp_path: Path) -> None:
+    path = write_extractions(tmp_path / "r.jsonl", expected_record(), record(BODY))
+    with pytest.raises(
+        ConfigError, match=r"line 2: a second, different record for text_sha256 .* line 1\)"
+    ):
+        load_extractions(path)
+
+
+def test_load_extractions_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"nope\.jsonl: cannot read the extractions file"):
+        load_extractions(tmp_path / "nope.jsonl")
 
 
 def test_load_gold_bad_shape_names_file(tmp_path: Path) -> None:

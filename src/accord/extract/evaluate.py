@@ -167,7 +167,8 @@ def _extraction_items(text: str, path: Path) -> Iterator[tuple[str, object]]:
         for number, item in enumerate(data, start=1):
             yield f"item {number}", item
     else:
-        yield "line 1", data
+        lines = text.splitlines()
+        yield f"line {next(n for n, line in enumerate(lines, start=1) if line.strip())}", data
 
 
 def _looks_like_object(line: str) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -54,8 +55,8 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
     # The driver's own transaction handling is switched off so that BEGIN is ours to emit.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -152,6 +153,12 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
     except DBAPIError as exc:
         engine.dispose()
         raise StoreError(f"cannot open database {_shown(url)}: {_first_line(exc)}") from exc
+    except CommandError as exc:
+        engine.dispose()
+        raise StoreError(
+            f"database {_shown(url)} has a schema this version of Accord does not know "
+            f"({_first_line(exc)}); upgrade Accord"
+        ) from exc
     return database
 
 
