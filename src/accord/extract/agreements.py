@@ -74,7 +74,9 @@ HAD_SIGNED = re.compile(
     r"\b(?:had|have|has) (?:already )?(?:been )?signed\b|\balready signed\b", re.I
 )
 LIST_OPENER = re.compile(r"\b(?:signed|documents?|agreements?)\b[^.]*:\s*$", re.IGNORECASE)
-LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+LIST_ITEM = re.compile(
+    r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s+"
+)
 COUNT = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,

@@ -29,16 +29,17 @@ POST_WORD = (
 )
 HONORIFIC = (
     r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Shri|Smt\.?|Hon\.?|the Rt\.? Hon\.?|Rt\.? Hon\.?|"
-    r"Sir|Dame|Dato['’] Seri|Dato['’]|Datuk Seri|Datuk|Tan Sri|Ato|Sheikh|Eng\.?|Engr\.?)"
+    r"Sir|Dame|Dato['’] Seri|Dato['’]|Datuk Seri|Datuk|Tan Sri|Ato|Sheikh|Eng\.?|Engr\.?|Ambassador)"
 )
-_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w]|[A-Z]\.)"
+# A name word is capitalised; "Dr." and other abbreviations are not name words.
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w](?!\.\s)|[A-Z]\.)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|der)[- ])?{_NAME_WORD}){{1,3}}"
 _POST_HEAD = (
     rf"(?:First |Deputy |Vice |Federal |State |Foreign |Chief |Special |Senior |Additional |"
     rf"Joint |Prime |Union |Permanent )*(?:[A-Z][a-z]+ ){{0,3}}{POST_WORD}"
 )
 _POST_OF = r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w&’'-]*"
-_POST_MORE = r",?\s+(?:and\s+|&\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w&’'-]*"
+_POST_MORE = r",?\s+(?:and\s+|&\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w&’'-]+\b"
 # Before a name the post is as short as possible ("Minister of Kazakhstan Nurlan Abenov"
 # must leave the name); after a name it runs to the end of the apposition.
 _POST_PHRASE = rf"(?:{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,6}}?)??)"
@@ -47,12 +48,14 @@ POST_THEN_NAME = re.compile(
     rf"(?P<post>{_POST_PHRASE}),?\s+(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})"
 )
 NAME_THEN_POST = re.compile(
-    rf"(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME}),\s+(?:the\s+)?(?P<post>{_POST_PHRASE_FULL})"
+    rf"(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})(?:\s*\([A-Z]{{2,4}}\))?,\s+(?:the\s+)?(?P<post>{_POST_PHRASE_FULL})"
 )
 _STRIP_HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC})\s+)+")
 _NOT_NAME = re.compile(
     rf"\b(?:{POST_WORD}|Ministry|Commission|Committee|Meeting|Session|Council|Republic|Federation|"
-    r"Government|Department|Affairs|Side|Delegation|Trade|Industry|Energy|Economy|Development)\b"
+    r"Government|Department|Affairs|Side|Delegation|Trade|Industry|Energy|Economy|Development|"
+    r"Deputy|Prime|First|Vice|Chief|Senior|Acting|Federal|State|Honourable|Co-Chairman|Co-Chair|"
+    r"Cooperation|Integration|Relations|Economic|International|National|Foreign|Internal|External)\b"
 )
 _SIDE = re.compile(r"\b(?:side|delegation|team)\b", re.IGNORECASE)
 
@@ -96,7 +99,7 @@ def find_co_chairs(
         for sentence in sentences[:4]:
             if sentence not in used:
                 found.extend(f for f in _people(sentence, doc_text, places) if f.post)
-    found = _unique(found)[:2]
+    found = [_fuller(f, doc_text) for f in _unique(found)[:2]]
     _complete(found, parties)
     chairs = [
         CoChair(
@@ -153,20 +156,44 @@ def _clean(text: str, start: int, end: int, places: PlaceFinder) -> tuple[int, i
     if honorific:
         start += honorific.end()
         name = name[honorific.end() :]
-    # Cut at the first word that is a post, an institution or a place.
+    # Skip leading words that are a post, an institution or a place; cut at the next one.
     words = list(re.finditer(r"\S+", name))
-    keep = 0
-    for w in words:
-        word = w.group(0).strip(",")
-        if _NOT_NAME.search(word) or places.country_of(word) or word in {"MP", "and"}:
+    first = 0
+    while first < len(words) and _not_a_name(words[first].group(0), places):
+        first += 1
+    keep = words[first].start() if first < len(words) else len(name)
+    lead = keep
+    for w in words[first:]:
+        if _not_a_name(w.group(0), places):
             break
         keep = w.end()
-    end = start + keep
+    start, end = start + lead, start + keep
     while end > start and text[end - 1] in ",’'":
         end -= 1
     if text[start:end].endswith(("’s", "'s")):
         end -= 2
     return start, end
+
+
+def _not_a_name(word: str, places: PlaceFinder) -> bool:
+    word = word.strip(",")
+    return (
+        bool(_NOT_NAME.search(word)) or places.country_of(word) is not None or word in {"MP", "and"}
+    )
+
+
+def fuller_name(name: str, doc_text: str) -> tuple[str, int] | None:
+    """A longer form of a name elsewhere in the text ("N. Belov" -> "Nikolai Belov")."""
+    surname = name.split()[-1]
+    best: tuple[str, int] | None = None
+    pattern = rf"(?<![\w.])((?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s+){{1,3}}){re.escape(surname)}\b"
+    for m in re.finditer(pattern, doc_text):
+        candidate = m.group(0)
+        if _NOT_NAME.search(candidate) or len(candidate) <= len(name):
+            continue
+        if best is None or len(candidate) > len(best[0]):
+            best = (candidate, m.start())
+    return best
 
 
 def _post_after(after: str) -> str | None:
@@ -191,6 +218,11 @@ def _clean_post(post: str | None, places: PlaceFinder) -> tuple[str | None, str 
         if code:
             country = code
             post = post[: suffix.start()]
+            post = re.sub(
+                r"\s+of\s+the\s+(?:[A-Z][\w']*\s+)*(?:Republic|Kingdom|State|Sultanate|Federation)$",
+                "",
+                post,
+            )
     first = post.split(" ", 1)
     if len(first) == 2 and places.country_of(first[0]):
         country = country or places.country_of(first[0])
@@ -212,6 +244,16 @@ def _side_before(before: str, places: PlaceFinder) -> str | None:
     if not candidates:
         return None
     return candidates[-1].iso3
+
+
+def _fuller(found: _Found, doc_text: str) -> _Found:
+    if not re.search(r"\b[A-Z]\.", found.name):
+        return found
+    longer = fuller_name(found.name, doc_text)
+    if longer is None:
+        return found
+    name, start = longer
+    return _Found(name, found.post, found.country, start, start + len(name))
 
 
 def _unique(found: list[_Found]) -> list[_Found]:

@@ -21,6 +21,12 @@ NEXT_CUE = re.compile(
 )
 
 
+# An announcement says that the meeting will happen, not just that one is coming.
+HOLD = re.compile(
+    r"\b(?:will|shall|would|to be|is (?:expected|due|scheduled|set|planned|slated)|are (?:expected|due|"
+    r"scheduled)|hold|holding|convene|take place|venue|host|meet again)\b",
+    re.IGNORECASE,
+)
 NOT_SET = re.compile(
     r"\bno (?:date|venue|decision)\b|\bnot (?:yet )?(?:been )?(?:set|fixed|decided|agreed)\b", re.I
 )
@@ -41,7 +47,7 @@ def find_next_meeting(
     best: tuple[int, NextMeeting, int] | None = None
     for sentence in sentences:
         text = sentence.text
-        if not NEXT_CUE.search(text) or NOT_SET.search(text):
+        if not NEXT_CUE.search(text) or not HOLD.search(text) or NOT_SET.search(text):
             continue
         explicit = None
         for m in ORDINAL.finditer(text):

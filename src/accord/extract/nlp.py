@@ -12,6 +12,7 @@ import itertools
 import re
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -91,12 +92,20 @@ def accord_boundaries(doc: Doc) -> Doc:
 
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The English pipeline with Accord's sentence-boundary rules before the parser."""
+    """The English pipeline with Accord's sentence-boundary rules before the parser.
+
+    Abbreviations ("Hon.", "H.E.", "Nov.") become single tokens, so no
+    sentence starts after them.
+    """
     for package in MODEL_PACKAGES:
         try:
             nlp = spacy.load(package)
         except OSError:
             continue
+        for abbreviation in ABBREVIATIONS:
+            for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
+                if "." not in form[:-1] or form.count(".") > 1:
+                    nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         nlp.add_pipe("accord_boundaries", before="parser")
         return nlp
     raise ExtractError(

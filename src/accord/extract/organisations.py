@@ -28,7 +28,7 @@ _LINK = r"(?:of|and|for|on|&|the|de|in|under|to)"
 # A comma joins capitalised words only inside one name ("Ministry of Investment, Industry
 # and Trade"), never before a new head noun ("Ministry of Energy, Ministry of Trade").
 _NAME = re.compile(
-    rf"(?<![\w’'-]){_CAP}(?:(?:\s+(?:{_LINK}\s+)*|,\s+(?!(?:{HEADS})\b)(?=[A-Z][\w’'-]*(?:,|\s+and\s)))(?:{_CAP}))*"
+    rf"(?<![\w’'-]){_CAP}(?:(?:\s+(?:{_LINK}\s+)*|,\s+(?!(?:{HEADS})\b)(?=[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,|\s+and\s)))(?:{_CAP}))*"
 )
 _HEAD = re.compile(rf"\b(?:{HEADS})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z0-9&.\-]{1,12})\)")
