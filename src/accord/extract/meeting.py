@@ -12,6 +12,7 @@ from accord.extract.dates import find_dates
 from accord.extract.gazetteer import Gazetteer
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
+from accord.ingest import read_text_metadata
 
 WORD_ORDINALS = {
     "first": 1,
@@ -146,11 +147,18 @@ def commission_name(text: str, offset: int = 0) -> tuple[str, tuple[int, int]] |
 
 
 def dateline_city(doc_text: str, places: PlaceFinder) -> str | None:
-    m = _DATELINE_CITY.match(doc_text[:200])
-    if not m:
+    """The city of the report's dateline ("ISLAMABAD:", "BEIJING, July 9 (Xinhua) --"), if known."""
+    dateline = read_text_metadata(doc_text[:2000]).dateline
+    found = dateline.city if dateline else None
+    if found is None:
+        m = _DATELINE_CITY.match(doc_text[:200])
+        found = m.group("city") if m else None
+    if found is None:
         return None
-    city = m.group("city").title()
-    return city if places.country_of(city) else None
+    for candidate in (found, found.title(), found.title().replace(" Es ", " es ")):
+        if places.country_of(candidate):
+            return candidate
+    return None
 
 
 def find_meeting(
@@ -291,6 +299,15 @@ def _last_weekday(published: dt.date, weekday: int) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
+# A place name after "in"/"at": capitalised words, with the particles of "Dar es Salaam".
+PLACE_AFTER = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-Z][\w’'.-]+){0,3})"
+)
+_CAPITAL_OF = re.compile(r"\bin the (?P<who>[A-Z][a-z]+) capital\b")
+_HERE = re.compile(r"\b(?:held|met|convened|took place|opened|closed|concluded)\s+here\b|\bhere (?:on|today)\b")
+_DONE_AT = re.compile(r"\bDone (?:at|in) (?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
+
+
 def _venue(
     sentences: list[Sentence],
     doc_text: str,
@@ -298,26 +315,39 @@ def _venue(
     parties: list[str],
     name_found: tuple[str, tuple[int, int]] | None,
 ) -> Venue:
+    """Where the meeting was: a city or party country named in a meeting sentence ("in
+    Tashkent", "in the Iranian capital", "held here" with the dateline), the place of a
+    protocol ("Done at Minsk"), else the dateline city of a party country."""
+    dateline = dateline_city(doc_text, places)
     for sentence in sentences:
-        for m in re.finditer(
-            r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})",
-            sentence.text,
-        ):
+        capital = _CAPITAL_OF.search(sentence.text)
+        if capital:
+            code = places.country_of(capital.group("who"))
+            city = places.capital_of.get(code or "")
+            if code in parties and city:
+                return Venue(city=city, country=code)
+        if dateline and _HERE.search(sentence.text) and places.country_of(dateline) in parties:
+            return Venue(city=dateline, country=places.country_of(dateline))
+        for m in PLACE_AFTER.finditer(sentence.text):
             absolute = sentence.start + m.start("place")
             if name_found and name_found[1][0] <= absolute < name_found[1][1]:
                 continue
             for place in places.find(m.group("place")):
                 if place.start != 0:
                     continue
-                if place.kind in {"capital", "city"}:
+                if place.kind in {"capital", "city"} and place.iso3 in parties:
                     return Venue(city=place.name, country=place.iso3)
                 if place.kind == "country" and place.iso3 in parties:
                     return Venue(city=None, country=place.iso3)
-    city = dateline_city(doc_text, places)
-    if city:
-        country = places.country_of(city)
+    done = _DONE_AT.search(doc_text)
+    if done:
+        for place in places.find(done.group("place")):
+            if place.start == 0 and place.kind in {"capital", "city"} and place.iso3 in parties:
+                return Venue(city=place.name, country=place.iso3)
+    if dateline:
+        country = places.country_of(dateline)
         if country in parties:
-            return Venue(city=city, country=country)
+            return Venue(city=dateline, country=country)
     return Venue()
 
 
