@@ -73,7 +73,10 @@ CONTINUATION = re.compile(
 HAD_SIGNED = re.compile(
     r"\b(?:had|have|has) (?:already )?(?:been )?signed\b|\balready signed\b", re.I
 )
-LIST_OPENER = re.compile(r"\b(?:signed|documents?|agreements?)\b[^.]*:\s*$", re.IGNORECASE)
+LIST_OPENER = re.compile(
+    r"\b(?:signed|exchanged|inked|documents?|agreements?|MoUs?|memoranda|instruments)\b[^.]*:\s*$",
+    re.IGNORECASE,
+)
 LIST_ITEM = re.compile(
     r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s+"
 )
@@ -192,8 +195,8 @@ def _in_sentence(sentence: Sentence, signed: bool, orgs: OrganisationFinder) -> 
             continue
         kind = noun.lastgroup or "other"
         parties, parties_end = _parties(text, noun_end, next_start, mentions)
-        if not parties and signed and not planned:
-            parties = _parties_before(text, consumed, noun.start(), mentions)
+        if signed and not planned and (not parties or _WITH.match(text, noun_end)):
+            parties = _parties_before(text, consumed, noun.start(), mentions) + parties
         subject, subject_end = _subject(text, noun, noun_end, parties_end)
         count_match = COUNT.search(text[max(consumed, noun.start() - 30) : noun.start()])
         word = noun.group(0).lower()
@@ -259,6 +262,7 @@ def _parties(
     return parties, (unique[-1].end if unique else start)
 
 
+_WITH = re.compile(r"[^.;]{0,40}?\bwith\b")
 _PARTY_STOP = re.compile(
     r"\s+(?:to|on|for|in order|aimed|aiming|that|which|covering|focusing|worth|was|were)\b|[;:]|,\s+(?:to|which|focusing|worth)\b|\.$"
 )
@@ -298,6 +302,8 @@ def _parties_before(
         return []
     verb = verbs[-1]
     found = [m for m in mentions if since <= m.start and m.end <= since + verb.start()]
+    if not found:
+        found = _unlisted_parties(text, since, since + verb.start(), [])[-1:]
     return [Party(name=m.name, acronym=m.acronym, country=m.country) for m in found[-2:]]
 
 

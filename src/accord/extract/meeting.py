@@ -304,7 +304,9 @@ PLACE_AFTER = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-Z][\w’'.-]+){0,3})"
 )
 _CAPITAL_OF = re.compile(r"\bin the (?P<who>[A-Z][a-z]+) capital\b")
-_HERE = re.compile(r"\b(?:held|met|convened|took place|opened|closed|concluded)\s+here\b|\bhere (?:on|today)\b")
+_HERE = re.compile(
+    r"\b(?:held|met|convened|took place|opened|closed|concluded)\s+here\b|\bhere (?:on|today)\b"
+)
 _DONE_AT = re.compile(r"\bDone (?:at|in) (?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
 
 

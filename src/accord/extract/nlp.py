@@ -75,6 +75,7 @@ ABBREVIATIONS = frozenset(
         "al.",
     ]
 )
+_ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]|[•▪*–-])$")
 _BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•*▪–]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s))")
 
 
@@ -86,6 +87,11 @@ def accord_boundaries(doc: Doc) -> Doc:
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
         elif previous.text.lower() in ABBREVIATIONS and not previous.is_space:
+            token.is_sent_start = False
+        elif _ENUMERATOR.match(previous.text) and (
+            previous.i == 0 or "\n" in doc[previous.i - 1].text or doc[previous.i - 1].is_space
+        ):
+            # "1. Memorandum of ..." and "(ii) MoU between ...": the number opens the item.
             token.is_sent_start = False
     return doc
 

@@ -11,11 +11,13 @@ from spacy.tokens import Doc
 
 from accord.core.documents import SourceDocument
 from accord.core.records import (
+    Agreement,
     Commitment,
     DocumentInfo,
     Extraction,
     ExtractorInfo,
     Meeting,
+    Party,
 )
 from accord.extract.agreements import find_agreements
 from accord.extract.co_chairs import find_co_chairs
@@ -35,6 +37,33 @@ _FURNITURE = re.compile(
     r"^(?:Published in|Copyright|©|All rights reserved|Source:|Read more|Also read|Share this)",
     re.I,
 )
+
+
+_CHAIRS_SIGN = re.compile(
+    r"\b(?:co-?chairs?|co-?chairm[ae]n|co-?chairpersons?|(?:the )?(?:two )?(?:ministers|presidents|"
+    r"leaders|heads of (?:state|government)))\b[^.;]{0,60}\bsigned\b",
+    re.IGNORECASE,
+)
+
+
+def signed_by_co_chairs(agreement: Agreement, meeting: Meeting) -> Agreement:
+    """A session's protocol or minutes, or a leaders' declaration, is signed by the co-chairs.
+
+    When the text names no other signatories, the co-chairs are the parties.
+    """
+    if agreement.parties or agreement.status != "signed" or len(meeting.co_chairs) != 2:
+        return agreement
+    about_session = bool(
+        re.search(r"\b(?:session|meeting|sitting|commission)\b", agreement.subject or "", re.I)
+    )
+    if not (
+        _CHAIRS_SIGN.search(agreement.evidence.text)
+        or (agreement.kind in {"protocol", "other"} and about_session)
+        or agreement.kind == "declaration"
+    ):
+        return agreement
+    parties = [Party(name=c.name, country=c.country) for c in meeting.co_chairs]
+    return agreement.model_copy(update={"parties": parties})
 
 
 class RulesExtractor:
@@ -93,6 +122,8 @@ class RulesExtractor:
         if meeting is None:
             # Signed documents belong to a meeting; without one they are history.
             agreements = [a for a in agreements if a.status == "planned"]
+        else:
+            agreements = [signed_by_co_chairs(a, meeting) for a in agreements]
         commitments: list[Commitment] = []
         if meeting is not None or agreements or next_meeting is not None:
             commitments = self._commitments(sentences, text, published, signing)
