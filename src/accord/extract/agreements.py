@@ -195,8 +195,10 @@ def _in_sentence(sentence: Sentence, signed: bool, orgs: OrganisationFinder) -> 
             continue
         kind = noun.lastgroup or "other"
         parties, parties_end = _parties(text, noun_end, next_start, mentions)
-        if signed and not planned and (not parties or _WITH.match(text, noun_end)):
-            parties = _parties_before(text, consumed, noun.start(), mentions) + parties
+        with_party = bool(_WITH.match(text, noun_end))
+        if signed and not planned and (not parties or with_party):
+            before_verb = _parties_before(text, consumed, noun.start(), mentions, with_party)
+            parties = before_verb + parties
         subject, subject_end = _subject(text, noun, noun_end, parties_end)
         count_match = COUNT.search(text[max(consumed, noun.start() - 30) : noun.start()])
         word = noun.group(0).lower()
@@ -294,7 +296,7 @@ def _unlisted_parties(text: str, start: int, end: int, found: list[OrgMention]) 
 
 
 def _parties_before(
-    text: str, since: int, noun_start: int, mentions: list[OrgMention]
+    text: str, since: int, noun_start: int, mentions: list[OrgMention], any_name: bool = False
 ) -> list[Party]:
     """Signatories named before the verb: "A and B signed an MoU"."""
     verbs = list(re.finditer(r"\b(?:signed|inked)\b", text[since:noun_start]))
@@ -302,7 +304,8 @@ def _parties_before(
         return []
     verb = verbs[-1]
     found = [m for m in mentions if since <= m.start and m.end <= since + verb.start()]
-    if not found:
+    if not found and any_name:
+        # "Silesia Mining Equipment signed a contract with ...": the subject is a party.
         found = _unlisted_parties(text, since, since + verb.start(), [])[-1:]
     return [Party(name=m.name, acronym=m.acronym, country=m.country) for m in found[-2:]]
 

@@ -111,7 +111,7 @@ def load_nlp() -> Language:
         for abbreviation in ABBREVIATIONS:
             for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
                 if "." not in form[:-1] or form.count(".") > 1:
-                    nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                    nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
         nlp.add_pipe("accord_boundaries", before="parser")
         return nlp
     raise ExtractError(
