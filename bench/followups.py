@@ -1,0 +1,37 @@
+"""Follow-up suggestions against gold links: precision and recall at several thresholds.
+
+    .venv/bin/python bench/followups.py [tests/data/followups/*.links.json]
+
+Not a speed benchmark: it prints how well restatements and progress reports
+are matched to earlier commitments, so a threshold change is measured.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from accord.track.followup_evaluation import evaluate_links
+from accord.track.followups import DEFAULT_THRESHOLD
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    paths = [Path(a) for a in sys.argv[1:]] or sorted(
+        (ROOT / "tests/data/followups").glob("*.json")
+    )
+    for path in paths:
+        print(f"{path.name}")
+        for threshold in (0.25, 0.3, DEFAULT_THRESHOLD, 0.4, 0.5):
+            score = evaluate_links(path, threshold)
+            marker = "  (default)" if threshold == DEFAULT_THRESHOLD else ""
+            print(
+                f"  threshold {threshold:.2f}: precision {score.precision:.2f}  recall "
+                f"{score.recall:.2f}  tp {score.true_positives} fp {score.false_positives} "
+                f"fn {score.false_negatives}  kind right {score.kind_correct}{marker}"
+            )
+
+
+if __name__ == "__main__":
+    main()

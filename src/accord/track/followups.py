@@ -1,0 +1,174 @@
+"""Follow-up matching: which sentences of a new document restate, or report progress
+on, the open commitments of a commission's earlier sessions.
+
+Pure logic over plain records, so the store, the CLI and the evaluation share it.
+A sentence and a commitment are compared on the content words they share,
+weighted by how rare each word is among everything compared (a shared
+"gauging" says more than a shared "trade"), and on the commitment's topics
+found in the sentence ("pilot train", "logistics hub"). A match is
+**progress** when the sentence reports something done or under way ("the first
+pilot train departed", "was inaugurated"), with the status that suggests;
+otherwise it is **restated** when the sentence is itself a commitment.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+LinkKind = Literal["restated", "progress"]
+# Measured on tests/data/followups: 0.35 balances precision and recall (bench/followups.py).
+DEFAULT_THRESHOLD = 0.35
+
+# Words every commitment shares; they say nothing about which one a sentence is about.
+GENERIC = frozenset(
+    ["side", "sides", "two", "both", "agree", "agreed", "agreement", "cooperation", "cooperate", "bilateral", "country", "countries", "party", "parties", "commission", "session", "meeting", "also", "continue", "further", "strengthen", "enhance", "develop", "development", "work", "joint", "mutual", "government", "governments", "minister", "ministers", "official", "officials", "said", "say", "noted", "note", "year", "years", "new", "first", "second", "third", "plan", "plans", "expressed", "reaffirmed", "reiterated", "importance", "including", "area", "areas", "field", "fields", "sector", "sectors", "promote", "support", "relation", "relations", "partnership", "cochair", "cochairs", "co-chairs", "co-chair", "delegation", "delegations", "kazakh", "uzbek"]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+|\d[\d.,]*")
+PROGRESS = re.compile(
+    r"\b(?:departed|arrived|was (?:inaugurated|opened|launched|signed|completed|commissioned|"
+    r"established|set up|built|handed over|introduced|put into operation)|were (?:signed|completed|"
+    r"launched|delivered|installed|commissioned)|has (?:been )?(?:completed|launched|opened|started|"
+    r"begun|carried|handled|reached|entered into force|rolled out)|have (?:been )?(?:installed|"
+    r"completed|delivered|signed|launched)|began|started|commenced|inaugurated|commissioned|"
+    r"since its launch|entered into force|came into force|is (?:now )?(?:operational|under "
+    r"construction|being)|rolled off|took part in a ceremony|ceremony at|went live|got under way|"
+    r"left|sailed|reached|carried|delivered|shipped|signed|launched|opened|installed)\b",
+    re.IGNORECASE,
+)
+COMPLETED = re.compile(
+    r"\b(?:inaugurated|opened|completed|commissioned|signed|entered into force|came into force|"
+    r"departed|handed over|went live|operational|rolled off|since its launch)\b",
+    re.IGNORECASE,
+)
+STALLED = re.compile(
+    r"\b(?:delayed|postponed|stalled|suspended|behind schedule|stuck|on hold)\b", re.I
+)
+DROPPED = re.compile(r"\b(?:cancell?ed|abandoned|dropped|shelved|scrapped|withdrawn)\b", re.I)
+
+
+@dataclass(frozen=True)
+class OpenCommitment:
+    """An earlier commitment that can still be restated or reported on."""
+
+    id: str
+    text: str
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewSentence:
+    """A sentence of the new document, and whether the extractor took it for a commitment."""
+
+    start: int
+    end: int
+    text: str
+    is_commitment: bool
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    commitment_id: str
+    kind: LinkKind
+    start: int
+    end: int
+    text: str
+    score: float
+    suggested_status: str | None
+    cue: str | None
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to meet "stations" with "station" and "trains" with "train"."""
+    word = word.lower().replace("-", "")
+    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    words = {stem(w) for w in _WORD.findall(text)}
+    return {w for w in words if w not in STOP_WORDS and w not in GENERIC and len(w) > 2}
+
+
+def suggested_status(text: str) -> str:
+    if DROPPED.search(text):
+        return "dropped"
+    if STALLED.search(text):
+        return "stalled"
+    if COMPLETED.search(text) and not re.search(
+        r"\b(?:is to be|will be|second phase|next phase)\b", text, re.I
+    ):
+        return "completed"
+    return "in_progress"
+
+
+def _topic_bonus(text: str, topics: Sequence[str]) -> float:
+    """The commitment's object named in the sentence: whole ("pilot train") or by its head ("the hub")."""
+    lowered = text.lower()
+    bonus = 0.0
+    for topic in topics:
+        words = topic.lower().split()
+        if len(topic) > 4 and topic.lower() in lowered:
+            bonus = max(bonus, 0.2)
+        elif (
+            len(words) > 1
+            and len(words[-1]) > 3
+            and re.search(rf"\b{re.escape(words[-1])}\b", lowered)
+        ):
+            bonus = max(bonus, 0.1)
+    return bonus
+
+
+def match_followups(
+    sentences: Sequence[NewSentence],
+    commitments: Sequence[OpenCommitment],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Suggestion]:
+    """Every (sentence, earlier commitment) pair similar enough to be a follow-up."""
+    sentence_words = [content_words(s.text) for s in sentences]
+    commitment_words = [content_words(c.text) for c in commitments]
+    frequency: Counter[str] = Counter()
+    for words in [*sentence_words, *commitment_words]:
+        frequency.update(words)
+    total = len(sentence_words) + len(commitment_words) or 1
+
+    def weight(word: str) -> float:
+        return math.log((total + 1) / (frequency[word] + 0.5))
+
+    found: list[Suggestion] = []
+    for sentence, words in zip(sentences, sentence_words, strict=True):
+        progress = PROGRESS.search(sentence.text)
+        if not (progress or sentence.is_commitment):
+            continue
+        for commitment, theirs in zip(commitments, commitment_words, strict=True):
+            shared = words & theirs
+            if not shared:
+                continue
+            overlap = sum(weight(w) for w in shared)
+            norm = math.sqrt(sum(weight(w) for w in words) * sum(weight(w) for w in theirs)) or 1.0
+            score = overlap / norm + _topic_bonus(sentence.text, commitment.topics)
+            if score < threshold:
+                continue
+            kind: LinkKind = "progress" if progress else "restated"
+            found.append(
+                Suggestion(
+                    commitment_id=commitment.id,
+                    kind=kind,
+                    start=sentence.start,
+                    end=sentence.end,
+                    text=sentence.text,
+                    score=round(min(score, 1.0), 3),
+                    suggested_status=suggested_status(sentence.text) if progress else None,
+                    cue=progress.group(0) if progress else None,
+                )
+            )
+    return found
