@@ -301,7 +301,8 @@ def _last_weekday(published: dt.date, weekday: int) -> dt.date:
 
 # A place name after "in"/"at": capitalised words, with the particles of "Dar es Salaam".
 PLACE_AFTER = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-Z][\w’'.-]+){0,3})"
+    r"\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?(?:(?:[A-Z]\w+\s+)*?(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+"
+    r"(?:the\s+)?)?(?P<place>[A-Z][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-Z][\w’'.-]+){0,3})"
 )
 _CAPITAL_OF = re.compile(r"\bin the (?P<who>[A-Z][a-z]+) capital\b")
 _HERE = re.compile(

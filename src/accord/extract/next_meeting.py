@@ -15,6 +15,8 @@ from accord.extract.sentences import Sentence
 NEXT_CUE = re.compile(
     r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+){0,3}?(?:session|meeting|round|sitting|"
     r"edition|forum|summit|talks|IGC|JCC|JEC|JMC|JETCO|JCBC|commission)\b|"
+    r"\b(?:will|would|shall|to) (?:next )?meet again\b|\bwill next meet\b|"
+    r"\binvitation to (?:make|pay) (?:a |an )?(?:return |reciprocal )?(?:state |official )?visit\b|"
     r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
     r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\s+(?:[\w\-–]+\s+){0,10}?(?:will|would|is (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)",
     re.IGNORECASE,
@@ -24,7 +26,7 @@ NEXT_CUE = re.compile(
 # An announcement says that the meeting will happen, not just that one is coming.
 HOLD = re.compile(
     r"\b(?:will|shall|would|to be|is (?:expected|due|scheduled|set|planned|slated)|are (?:expected|due|"
-    r"scheduled)|hold|holding|convene|take place|venue|host|meet again)\b",
+    r"scheduled)|hold|holding|convene|take place|venue|host|meet again|next meet|visit)\b",
     re.IGNORECASE,
 )
 NOT_SET = re.compile(
@@ -79,7 +81,9 @@ def _where(text: str, places: PlaceFinder) -> tuple[str | None, str | None]:
     name = commission_name(text)
     skip = name[1] if name else (0, 0)
     for m in re.finditer(
-        r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})", text
+        r"\b(?:in|at|to)\s+(?:the\s+)?(?:city of\s+)?(?:(?:[A-Z]\w+\s+)*?(?:Republic|Kingdom|State|"
+        r"Sultanate|Federation)\s+of\s+(?:the\s+)?)?(?P<place>[A-Z][\w’'.-]+(?:\s+(?:es\s+)?[A-Z][\w’'.-]+){0,2})",
+        text,
     ):
         if skip[0] <= m.start("place") < skip[1]:
             continue
@@ -93,8 +97,19 @@ def _where(text: str, places: PlaceFinder) -> tuple[str | None, str | None]:
     return None, None
 
 
+_SEASON_OF_YEAR = re.compile(
+    r"\b(?:in|during|by)\s+(?:the\s+)?(?:(?:first|second) half|(?:first|second|third|fourth|last) quarter|"
+    r"spring|summer|autumn|fall|winter|beginning|end|middle|start)\s+of\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _when(text: str, published: dt.date | None) -> str | None:
+    """When the next meeting is due, as precise as the text: a day, a month, or a year."""
     cleaned = ORDINAL.sub(lambda m: " " * len(m.group(0)), text)
+    season = _SEASON_OF_YEAR.search(cleaned)
+    if season:
+        return season.group("y")
     dates = find_dates(cleaned, published)
     if dates:
         first = dates[0]

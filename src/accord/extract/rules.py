@@ -39,6 +39,7 @@ _FURNITURE = re.compile(
 )
 
 
+_NAMED_MEETING = re.compile(r"\b(?:session|commission|committee|council|IGC|JCC|JEC|JMC)\b", re.I)
 _CHAIRS_SIGN = re.compile(
     r"\b(?:co-?chairs?|co-?chairm[ae]n|co-?chairpersons?|(?:the )?(?:two )?(?:ministers|presidents|"
     r"leaders|heads of (?:state|government)))\b[^.;]{0,60}\bsigned\b",
@@ -122,6 +123,9 @@ class RulesExtractor:
         if meeting is None:
             # Signed documents belong to a meeting; without one they are history.
             agreements = [a for a in agreements if a.status == "planned"]
+            # Without a meeting, "the two sides will meet again" may be about anything.
+            if next_meeting is not None and not _NAMED_MEETING.search(next_meeting.evidence.text):
+                next_meeting = None
         else:
             agreements = [signed_by_co_chairs(a, meeting) for a in agreements]
         commitments: list[Commitment] = []
