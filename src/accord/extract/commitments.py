@@ -45,6 +45,28 @@ def best_cue(text: str, gazetteer: Gazetteer) -> CueHit | None:
     return best
 
 
+_ACTOR_WORDS = re.compile(
+    r"\b(?:sides?|parties|countries|governments?|ministers?|ministr(?:y|ies)|delegations?|commission|"
+    r"committee|council|leaders|presidents?|co-?chairs?|we|they|both|officials|agenc(?:y|ies)|"
+    r"authorit(?:y|ies)|railways?|compan(?:y|ies)|banks?|corporations?|funds?|[A-Z][a-z]+(?:ian|ese|i|ish))\b"
+)
+_HEDGE = re.compile(r"\b(?:whether|doubt|if|unless|might|may|could|test)\b", re.IGNORECASE)
+
+
+def _names_an_actor(before: str, orgs: list[OrgMention], start: int, cue_at: int) -> bool:
+    """Weak cues need a subject that acts: the sides, a country, an agency; and no hedge."""
+    if _HEDGE.search(before):
+        return False
+    if _ACTOR_WORDS.search(before) or any(start <= o.start < cue_at for o in orgs):
+        return True
+    # A thing as the subject ("The railway will be completed by 2027") still commits,
+    # but an opinion ("The real test will be ...") does not: those start with a judgement.
+    return not re.match(
+        r"\s*(?:The|This|That|It)\s+(?:real|main|key|big|only|next)?\s*(?:test|question|issue|problem|point)\b",
+        before,
+    )
+
+
 def is_vetoed(text: str, gazetteer: Gazetteer) -> bool:
     return any(v.search(text) for v in gazetteer.vetoes)
 
@@ -66,6 +88,8 @@ def find_commitment(
     if hit is None:
         return None
     if hit.cue.priority < STRONG_CUE and is_vetoed(flat, gazetteer):
+        return None
+    if hit.cue.actor and not _names_an_actor(flat[: hit.start], orgs, start, start + hit.start):
         return None
     if re.search(r"\?\s*$", text):
         return None

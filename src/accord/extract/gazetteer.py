@@ -50,6 +50,7 @@ class Cue:
     strength: str
     priority: int
     confidence: float
+    actor: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def _cues(rows: Sequence[Mapping[str, Any]], where: str) -> list[Cue]:
                 strength=str(strength),
                 priority=int(row.get("priority", 50)),
                 confidence=float(row.get("confidence", 0.6)),
+                actor=bool(row.get("actor", False)),
             )
         )
     return found
