@@ -201,7 +201,7 @@ _DUE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(?:by|before|in|during|within|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?{_m('m')}\b(?!\s+\d)",
+            rf"\b(?:by|before|in|during|within|from|no later than|not later than|until|till)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?{_m('m')}\b(?!\s+\d)",
             re.I,
         ),
         "month_no_year",
@@ -221,7 +221,13 @@ _DUE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "this_year",
     ),
-    (re.compile(r"\bwithin (?P<n>\w+) (?P<unit>months?|weeks?|years?)\b", re.I), "within"),
+    (
+        re.compile(
+            r"\bwithin (?:the )?(?:next )?(?P<n>\w+) (?P<unit>months?|weeks?|years?)\b", re.I
+        ),
+        "within",
+    ),
+    (re.compile(rf"\b(?:target|goal|deadline|horizon) (?:for|of) {_y('y')}\b", re.I), "year"),
 ]
 _NUMBERS = {
     "one": 1,
@@ -238,50 +244,80 @@ _NUMBERS = {
 
 
 def find_due(text: str, published: dt.date | None) -> str | None:
-    """The due date a commitment sentence states, as a partial ISO date, or None."""
+    """The due date a commitment sentence states, as a partial ISO date, or None.
+
+    Of several deadlines the nearest wins (the first thing owed); a year before
+    publication is history ("signed in 2019"), not a deadline.
+    """
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
     for pattern, kind in _DUE_PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        g = m.groupdict()
-        if kind == "day":
-            month = _month(g["m"])
-            day = _day(int(g["y"]), month, int(g["d"])) if month else None
-            if day:
-                return day.isoformat()
-        elif kind == "quarter":
-            q = g["q"].lower()
-            end_month = _QUARTER_END.get(q, 12)
-            if "half" in m.group(0).lower():
-                end_month = 6 if q in {"first", "1st"} else 12
-            return f"{int(g['y']):04d}-{end_month:02d}"
-        elif kind == "month":
-            month = _month(g["m"])
-            if month and not _is_verb_may(g["m"]):
-                return f"{int(g['y']):04d}-{month:02d}"
-        elif kind == "month_no_year" and published is not None:
-            month = _month(g["m"])
-            if month and not _is_verb_may(g["m"]):
-                year = published.year + (1 if month < published.month else 0)
-                return f"{year:04d}-{month:02d}"
-        elif kind == "year":
-            return g["y"]
-        elif kind == "next_year" and published is not None:
-            return str(published.year + 1)
-        elif kind == "this_year" and published is not None:
-            return str(published.year)
-        elif kind == "within" and published is not None:
-            n = _NUMBERS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else None)
-            if n is None:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and m.end() > s for s, e in taken):
                 continue
-            unit = g["unit"].lower().rstrip("s")
-            delta = {
-                "month": relativedelta(months=n),
-                "week": relativedelta(weeks=n),
-                "year": relativedelta(years=n),
-            }[unit]
-            due = published + delta
-            return f"{due.year:04d}-{due.month:02d}"
+            due = _due_value(kind, m.groupdict(), m.group(0), published)
+            if due is None:
+                continue
+            if published is not None and int(due[:4]) < published.year:
+                continue
+            taken.append(m.span())
+            found.append(due)
+    if not found:
+        return None
+    return min(found, key=_due_end)
+
+
+def _due_end(due: str) -> str:
+    """The last day a partial date covers, for comparing "2026" with "2026-09"."""
+    if len(due) == 4:
+        return f"{due}-12-31"
+    if len(due) == 7:
+        return f"{due}-31"
+    return due
+
+
+def _due_value(kind: str, g: dict[str, str], matched: str, published: dt.date | None) -> str | None:
+    if kind == "day":
+        month = _month(g["m"])
+        day = _day(int(g["y"]), month, int(g["d"])) if month else None
+        return day.isoformat() if day else None
+    if kind == "quarter":
+        q = g["q"].lower()
+        end_month = _QUARTER_END.get(q, 12)
+        if "half" in matched.lower():
+            end_month = 6 if q in {"first", "1st"} else 12
+        return f"{int(g['y']):04d}-{end_month:02d}"
+    if kind == "month":
+        month = _month(g["m"])
+        if month and not _is_verb_may(g["m"]):
+            return f"{int(g['y']):04d}-{month:02d}"
+        return None
+    if kind == "month_no_year":
+        month = _month(g["m"])
+        if published is None or not month or _is_verb_may(g["m"]):
+            return None
+        year = published.year + (1 if month < published.month else 0)
+        return f"{year:04d}-{month:02d}"
+    if kind == "year":
+        return g["y"]
+    if published is None:
+        return None
+    if kind == "next_year":
+        return str(published.year + 1)
+    if kind == "this_year":
+        return str(published.year)
+    if kind == "within":
+        n = _NUMBERS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else None)
+        if n is None:
+            return None
+        unit = g["unit"].lower().rstrip("s")
+        delta = {
+            "month": relativedelta(months=n),
+            "week": relativedelta(weeks=n),
+            "year": relativedelta(years=n),
+        }[unit]
+        due = published + delta
+        return f"{due.year:04d}-{due.month:02d}"
     return None
 
 
