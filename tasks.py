@@ -46,29 +46,32 @@ def setup() -> None:
 
 
 def demo() -> None:
+    """Ingest the built-in examples into a store of their own, show what it holds, say where to look."""
     setup()
     OUTPUT.mkdir(exist_ok=True)
-    examples = ROOT / "src" / "accord" / "examples"
+    accord = BIN / "accord"
+    examples = ROOT / "src" / "accord" / "examples" / "documents"
+    database = OUTPUT / "accord.sqlite3"
     records = OUTPUT / "extractions.jsonl"
     with records.open("w", encoding="utf-8") as out:
         print(
             f"+ accord extract {examples.relative_to(ROOT)} --format jsonl > {records.relative_to(ROOT)}"
         )
         subprocess.run(
-            [str(BIN / "accord"), "extract", str(examples), "--format", "jsonl"],
-            stdout=out,
-            check=True,
+            [str(accord), "extract", str(examples), "--format", "jsonl"], stdout=out, check=True
         )
-    run(
-        BIN / "accord",
-        "extract",
-        examples / "dawn-2025-11-28-pakistan-russia-igc-10.txt",
-        "--format",
-        "table",
-    )
+    run(accord, "ingest", examples, "--db", database)
+    run(accord, "sessions", "--db", database)
+    run(accord, "commitments", "--db", database, "--commission", "Kazakh")
     print(
-        f"\nDone. Extraction records of every example: {records}\n"
-        f"Try: {BIN / 'accord'} extract YOUR_FILES --format table   (see README.md for the tour)"
+        f"""
+Done. Where to look:
+  the record (SQLite):      {database}
+  extraction records:       {records}
+  the command line:         {accord} --help
+      {accord} commitments --db {database} --sector transport
+      {accord} search "pilot train" --db {database}
+  see README.md for the tour (web UI, reports, exports)."""
     )
 
 

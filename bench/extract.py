@@ -30,7 +30,7 @@ from accord.extract.rules import RulesExtractor
 from accord.ingest import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "tests" / "data" / "docs", ROOT / "src" / "accord" / "examples"]
+SOURCES = [ROOT / "tests" / "data" / "docs", ROOT / "src" / "accord" / "examples" / "documents"]
 PAIRS = [
     ("Pakistan", "Russia"),
     ("India", "Russia"),
