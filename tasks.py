@@ -82,7 +82,8 @@ def test() -> None:
     run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
     run(BIN / "mypy")
     run(BIN / "lint-imports")
-    run(BIN / "pytest", "-q", env=env)
+    # Two workers: the suite runs every store test on SQLite and PostgreSQL.
+    run(BIN / "pytest", "-q", "-n", "2", env=env)
     run(
         BIN / "accord",
         "evaluate",

@@ -3,7 +3,9 @@
     .venv/bin/python bench/followups.py [tests/data/followups/*.links.json]
 
 Not a speed benchmark: it prints how well restatements and progress reports
-are matched to earlier commitments, so a threshold change is measured.
+are matched to earlier commitments, so a threshold change is measured. With
+ACCORD_SEMANTIC_MODEL naming an installed sentence-transformers model, the
+figures include the semantic model.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from accord.track.followup_evaluation import evaluate_links
 from accord.track.followups import DEFAULT_THRESHOLD
+from accord.track.semantic import load_semantic_model
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,10 +24,11 @@ def main() -> None:
     paths = [Path(a) for a in sys.argv[1:]] or sorted(
         (ROOT / "tests/data/followups").glob("*.json")
     )
+    semantic = load_semantic_model()
     for path in paths:
-        print(f"{path.name}")
+        print(f"{path.name}" + (f" (with {semantic.name})" if semantic else ""))
         for threshold in (0.25, 0.3, DEFAULT_THRESHOLD, 0.4, 0.5):
-            score = evaluate_links(path, threshold)
+            score = evaluate_links(path, threshold, semantic)
             marker = "  (default)" if threshold == DEFAULT_THRESHOLD else ""
             print(
                 f"  threshold {threshold:.2f}: precision {score.precision:.2f}  recall "

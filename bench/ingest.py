@@ -38,7 +38,7 @@ from accord.core.records import Extraction
 from accord.extract.batch import extract_batch
 from accord.extract.pipeline import get_extractor
 from accord.store.database import Database, open_database, sqlite_url, table_counts
-from accord.store.ingestion import IngestOptions, ingest_paths
+from accord.store.ingestion import STATISTICS_EVERY, IngestOptions, ingest_paths
 from accord.store.queries import (
     CommitmentFilter,
     list_agreements,
@@ -149,6 +149,8 @@ def fill(database: Database, target: int, seed: int) -> tuple[int, float]:
     for document, extraction in corpus(190, 40, 20, seed=seed):
         save_extraction(database, document, extraction)
         documents += 1
+        if documents % STATISTICS_EVERY == 0:
+            database.refresh_statistics()  # as `accord ingest` does every so many documents
         if documents % 250 == 0:
             stored = table_counts(database, ["commitments"])["commitments"]
             elapsed = time.perf_counter() - started
@@ -157,6 +159,7 @@ def fill(database: Database, target: int, seed: int) -> tuple[int, float]:
             )
             if stored >= target:
                 break
+    database.refresh_statistics()  # as `accord ingest` does at the end of a batch
     return documents, time.perf_counter() - started
 
 

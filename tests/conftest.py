@@ -13,6 +13,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+
+# Tables the CLI prints are as wide as the terminal says; tests read them whole,
+# whatever runs them (a terminal, CI, a pytest-xdist worker).
+os.environ["COLUMNS"] = "200"
+
 from sqlalchemy.engine import make_url
 
 from accord.store.database import sqlite_url

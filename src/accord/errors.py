@@ -38,3 +38,7 @@ class StoreError(AccordError):
 
 class NotFoundError(StoreError):
     """A record asked for by id or name does not exist."""
+
+
+class TrackError(AccordError):
+    """A review decision, status update or follow-up request is invalid."""

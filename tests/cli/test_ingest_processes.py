@@ -132,7 +132,12 @@ def test_two_ingest_processes_at_once_build_one_clean_record(
             sessions = session.execute(
                 select(MeetingSession.commission_id, MeetingSession.ordinal, func.count())
                 .where(MeetingSession.ordinal.is_not(None))
-                .group_by(MeetingSession.commission_id, MeetingSession.kind, MeetingSession.ordinal)
+                .group_by(
+                    MeetingSession.commission_id,
+                    MeetingSession.parties,
+                    MeetingSession.kind,
+                    MeetingSession.ordinal,
+                )
                 .having(func.count() > 1)
             ).all()
             sources = session.scalar(select(func.count()).select_from(SessionSource))

@@ -199,3 +199,22 @@ def test_save_extraction_keeps_agreement_and_commitment_drafts(db: Database) -> 
             session.scalars(select(Commitment.review_state))
         )
     assert states == {"draft"}
+
+
+def test_save_extraction_joins_numbered_meetings_of_no_commission_by_parties(
+    db: Database,
+) -> None:
+    for outlet in ("a.txt", "b.txt"):
+        report = Report(f"The 5th Poland-Vietnam business forum opened ({outlet}).", source=outlet)
+        meeting = report.meeting(
+            "The 5th Poland-Vietnam business forum opened",
+            kind="other",
+            parties=("POL", "VNM"),
+            ordinal=5,
+        )
+        save_extraction(db, report.document(), report.extraction(meeting=meeting))
+    assert table_counts(db, ["commissions", "sessions", "session_sources"]) == {
+        "commissions": 0,
+        "sessions": 1,
+        "session_sources": 2,
+    }

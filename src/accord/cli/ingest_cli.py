@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,8 @@ from rich.table import Table
 
 from accord.cli.output import console, error_console
 from accord.cli.store_options import DbOption, JsonOption, date_option, opened, print_json
+from accord.cli.track_options import AuthorOption
+from accord.errors import AccordError
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
 from accord.ingest import MetadataOverrides
 from accord.store.ingestion import (
@@ -20,6 +23,8 @@ from accord.store.ingestion import (
     collect_sources,
     ingest_paths,
 )
+from accord.track.authors import author_name
+from accord.track.followup_service import FollowThrough, after_ingest
 
 
 def register(app: typer.Typer) -> None:
@@ -52,6 +57,16 @@ def ingest_command(
         ),
     ] = None,
     extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = DEFAULT_EXTRACTOR,
+    auto_accept: Annotated[
+        bool, typer.Option("--auto-accept", help="Accept the extracted items without review.")
+    ] = False,
+    followups: Annotated[
+        bool,
+        typer.Option(
+            help="Match each stored document against the open commitments of earlier sessions."
+        ),
+    ] = True,
+    author: AuthorOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Ingest documents: load, extract, resolve and store each one in its own transaction.
@@ -60,7 +75,9 @@ def ingest_command(
     one stored by an older extractor is updated, keeping every human edit.
     Each file that fails is reported on one line on stderr, the others are
     still ingested, and the exit code is 1. Run the same command again to
-    resume an interrupted batch.
+    resume an interrupted batch. Each stored document is then matched against
+    the open commitments of its commission's earlier sessions, and the
+    follow-ups found wait in 'accord followups'.
     """
     options = IngestOptions(
         overrides=MetadataOverrides(
@@ -74,21 +91,49 @@ def ingest_command(
     paths, unreadable = collect_sources(sources)
     for event in unreadable:
         _print_error(event)
+    actor = author_name(author)
+    followed = FollowThrough(0, 0)
+    follow_failed = False
     with opened(db) as database, _progress(len(paths)) as progress:
         task = progress.add_task("ingesting", total=len(paths))
 
         def on_event(event: IngestEvent) -> None:
+            nonlocal followed, follow_failed
             progress.advance(task)
             if event.status == "failed":
                 progress.console.print(f"error: {event.error}", markup=False, highlight=False)
+            elif event.status in ("new", "updated") and event.document_key:
+                try:
+                    done = after_ingest(
+                        database,
+                        [event.document_key],
+                        actor,
+                        accept=auto_accept,
+                        followups=followups,
+                    )
+                except AccordError as exc:
+                    follow_failed = True
+                    progress.console.print(
+                        f"error: {event.path}: follow-through: {exc}", markup=False, highlight=False
+                    )
+                    return
+                followed = FollowThrough(
+                    followed.accepted + done.accepted, followed.suggestions + done.suggestions
+                )
 
         report = ingest_paths(database, paths, options, on_event)
     report.events[:0] = unreadable
     if json_output:
-        print_json(report.to_json())
+        print_json({**report.to_json(), **dataclasses.asdict(followed)})
     else:
         print_summary(report)
-    if report.failures:
+        console.print(
+            f"{followed.accepted} items accepted, {followed.suggestions} follow-up suggestions "
+            "(see 'accord review' and 'accord followups')",
+            markup=False,
+            highlight=False,
+        )
+    if report.failures or follow_failed:
         raise typer.Exit(1)
 
 

@@ -9,7 +9,17 @@ import click
 import typer
 
 from accord import __version__
-from accord.cli import evaluate_cli, extract_cli, ingest_cli, query_cli, transfer_cli
+from accord.cli import (
+    evaluate_cli,
+    export_cli,
+    extract_cli,
+    ingest_cli,
+    query_cli,
+    report_cli,
+    track_cli,
+    transfer_cli,
+    web_cli,
+)
 from accord.cli.output import error_console
 from accord.errors import AccordError
 
@@ -21,7 +31,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract_cli, evaluate_cli, ingest_cli, query_cli, transfer_cli):
+for module in (
+    extract_cli,
+    evaluate_cli,
+    ingest_cli,
+    query_cli,
+    track_cli,
+    transfer_cli,
+    export_cli,
+    report_cli,
+    web_cli,
+):
     module.register(app)
 
 

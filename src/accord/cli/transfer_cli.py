@@ -15,8 +15,7 @@ from accord.store.transfer import TransferSummary, backup, export_csv, export_js
 
 
 def register(app: typer.Typer) -> None:
-    """Add the transfer commands to the ``accord`` app."""
-    app.command("export")(export_command)
+    """Add the transfer commands to the ``accord`` app (``export`` is a group: see export_cli)."""
     app.command("import")(import_command)
     app.command("backup")(backup_command)
 

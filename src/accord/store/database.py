@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from accord.errors import StoreError
+from accord.store.schema import tables_in_order
 
 DATABASE_URL_ENV = "ACCORD_DATABASE_URL"
 DEFAULT_FILE_NAME = "accord.sqlite3"
@@ -113,6 +114,20 @@ class Database:
                     text("SELECT pg_advisory_xact_lock(hashtext('accord:' || current_schema()))")
                 )
             yield session
+
+    def refresh_statistics(self) -> None:
+        """Update PostgreSQL's planner statistics after a bulk change (ingest, import).
+
+        Without them (autovacuum may be off or not yet run) the planner takes
+        the evidence table for mostly matching rows and scans it whole.
+        SQLite plans well without statistics and is left alone.
+        """
+        if self.is_sqlite:
+            return
+        names = ", ".join(table.name for table in tables_in_order())
+        with self.engine.connect() as connection:
+            connection.execute(text(f"ANALYZE {names}"))
+            connection.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -23,6 +23,8 @@ from accord.store.database import Database
 from accord.store.save import latest_extractors, save_extraction
 
 IngestStatus = Literal["new", "updated", "known", "failed"]
+# Planner statistics are refreshed after this many stored documents, and at the end.
+STATISTICS_EVERY = 1000
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def ingest_paths(
 ) -> IngestReport:
     """Load, extract and save every path; each failure is reported and the batch goes on."""
     report = IngestReport()
+    stored = 0
     items = extract_batch(
         paths,
         options.overrides,
@@ -121,4 +124,10 @@ def ingest_paths(
         report.events.append(event)
         if on_event is not None:
             on_event(event)
+        if event.status in ("new", "updated"):
+            stored += 1
+            if stored % STATISTICS_EVERY == 0:
+                database.refresh_statistics()
+    if stored % STATISTICS_EVERY:
+        database.refresh_statistics()
     return report

@@ -79,6 +79,8 @@ class RecordMerger:
     document: Document
     run: ExtractionRun
     meeting_session: MeetingSession
+    # Where this document's previous extraction found each commitment: (start, end) -> id.
+    previous_spans: Mapping[tuple[int, int], int] = field(default_factory=dict)
     pending: list[Evidence] = field(default_factory=list)
 
     def evidence(self, span: records.Evidence | records.Commitment, **subject: int) -> None:
@@ -148,6 +150,7 @@ class RecordMerger:
             id(r): AgreementKey.of(r.kind, r.status, parties.get(r.id, []), r.subject)
             for r in existing
         }
+        # (item, row, parties after the merge); a row matches one item of a document at most
         matched: list[tuple[records.Agreement, Agreement, list[int]]] = []
         claimed: set[int] = set()
         with self.session.no_autoflush:
@@ -167,8 +170,6 @@ class RecordMerger:
                 }
                 if row is None:
                     row = self._new(Agreement, values)
-                    existing.append(row)
-                    keys[id(row)] = key
                     matched.append((item, row, orgs))
                 else:
                     current = parties.get(row.id, [])
@@ -212,7 +213,9 @@ class RecordMerger:
             for item in items:
                 found_sectors = [str(sector) for sector in item.sectors]
                 key = CommitmentKey.of(item.text, found_sectors, item.topics)
-                row = _first_unclaimed(existing, claimed, keys, key, same_commitment)
+                row = _first_unclaimed(
+                    existing, claimed, keys, key, same_commitment
+                ) or self._found_here_before(existing, claimed, item)
                 orgs = _unique_ids(
                     [self.resolver.organisation(a.name, None, a.country) for a in item.actors]
                 )
@@ -226,7 +229,6 @@ class RecordMerger:
                 }
                 if row is None:
                     row = self._new(Commitment, {**values, "status": "no_evidence"})
-                    existing.append(row)
                     merged_actors, merged_sectors = orgs, found_sectors
                 else:
                     current = actors.get(row.id, [])
@@ -234,7 +236,6 @@ class RecordMerger:
                     owned = may_overwrite(row, self.document.id)
                     keep = not owned or "sectors" in row.edited_fields
                     merged_sectors = sectors.get(row.id, []) if keep else found_sectors
-                keys[id(row)] = CommitmentKey.of(row.text, merged_sectors, row.topics)
                 matched.append((item, row, merged_actors, merged_sectors))
                 claimed.add(id(row))
         self.session.flush()
@@ -245,6 +246,16 @@ class RecordMerger:
             if merged_sectors != sectors.get(row.id):
                 self._replace_sectors(row.id, merged_sectors, row.id in sectors)
             self.evidence(item, commitment_id=row.id)
+
+    def _found_here_before(
+        self, rows: Sequence[Commitment], claimed: set[int], item: records.Commitment
+    ) -> Commitment | None:
+        """The row this document's previous extraction found at the same span.
+
+        Its text no longer looks the same when a person rewrote it; its place does.
+        """
+        previous = self.previous_spans.get((item.start, item.end))
+        return next((r for r in rows if r.id == previous and id(r) not in claimed), None)
 
     def next_meeting(self, item: records.NextMeeting) -> None:
         values: dict[str, object] = {

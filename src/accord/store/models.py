@@ -30,15 +30,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-REVIEW_STATES = ("draft", "accepted", "rejected")
-COMMITMENT_STATUSES = (
-    "no_evidence",
-    "not_started",
-    "in_progress",
-    "completed",
-    "stalled",
-    "dropped",
-)
+from accord.core.follow_through import REVIEW_STATES as REVIEW_STATES
+from accord.core.follow_through import STATUSES
+
+# The status vocabulary is defined once, with its rules, in accord.core.follow_through.
+COMMITMENT_STATUSES = STATUSES
 
 
 def utc_now() -> dt.datetime:
@@ -366,7 +362,3 @@ class Evidence(Base):
     text: Mapped[str] = mapped_column(Text)
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
-
-
-# Tables in an order where every row's references come before it (export, import, copy).
-TABLES_IN_ORDER = tuple(Base.metadata.sorted_tables)

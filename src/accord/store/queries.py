@@ -115,7 +115,9 @@ class CommitmentFilter:
     status: str | None = None
     agency: str | None = None
     since: dt.date | None = None
+    review_state: str | None = None
     limit: int | None = DEFAULT_LIMIT
+    offset: int = 0
 
 
 def _parties(key: str) -> list[str]:
@@ -206,7 +208,12 @@ def list_commissions(database: Database) -> list[CommissionRow]:
         ]
 
 
-def list_sessions(database: Database, commission: str | None = None) -> list[SessionRow]:
+def list_sessions(
+    database: Database,
+    commission: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[SessionRow]:
     """Sessions, newest first, of one commission (by id, name or alias) or of all."""
     with database.reading() as session:
         query = select(MeetingSession, Commission.name).outerjoin(
@@ -218,6 +225,8 @@ def list_sessions(database: Database, commission: str | None = None) -> list[Ses
             )
         rows = session.execute(
             query.order_by(MeetingSession.start_date.desc(), MeetingSession.id.desc())
+            .limit(limit)
+            .offset(offset)
         ).all()
         ids = [row.id for row, _ in rows]
         sources = _counts(session, SessionSource.session_id, ids, SessionSource.document_id)
@@ -271,6 +280,7 @@ def list_agreements(
     session_id: int | None = None,
     status: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
 ) -> list[AgreementRow]:
     """Agreements, newest first, optionally of one commission or session, signed or planned."""
     with database.reading() as session:
@@ -282,7 +292,9 @@ def list_agreements(
             query = query.where(Agreement.session_id == session_id)
         if status is not None:
             query = query.where(Agreement.status == status)
-        rows = session.execute(query.order_by(Agreement.id.desc()).limit(limit)).all()
+        rows = session.execute(
+            query.order_by(Agreement.id.desc()).limit(limit).offset(offset)
+        ).all()
         ids = [row.id for row, *_ in rows]
         parties = _organisation_names(session, AgreementParty, AgreementParty.agreement_id, ids)
         sources = _counts(session, Evidence.agreement_id, ids, Evidence.document_id)
@@ -335,6 +347,8 @@ def list_commitments(
             query = query.where(Commitment.strength == filters.strength)
         if filters.status is not None:
             query = query.where(Commitment.status == filters.status)
+        if filters.review_state is not None:
+            query = query.where(Commitment.review_state == filters.review_state)
         if filters.agency is not None:
             agencies = organisation_ids(session, filters.agency)
             query = query.where(
@@ -351,7 +365,9 @@ def list_commitments(
                     MeetingSession.end_date >= filters.since,
                 )
             )
-        rows = session.execute(query.order_by(Commitment.id.desc()).limit(filters.limit)).all()
+        rows = session.execute(
+            query.order_by(Commitment.id.desc()).limit(filters.limit).offset(filters.offset)
+        ).all()
         return _commitment_rows(session, rows)
 
 

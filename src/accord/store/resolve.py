@@ -233,7 +233,7 @@ class Resolver:
     def meeting_session(self, meeting: Meeting, commission: Commission | None) -> MeetingSession:
         """The session a reported meeting is: by commission and ordinal, or parties and dates."""
         key = commission.parties if commission else parties_key(meeting.commission.parties)
-        found = self._session_by_ordinal(meeting, commission) or self._session_by_dates(
+        found = self._session_by_ordinal(meeting, commission, key) or self._session_by_dates(
             meeting, commission, key
         )
         if found is None:
@@ -249,18 +249,23 @@ class Resolver:
         return found
 
     def _session_by_ordinal(
-        self, meeting: Meeting, commission: Commission | None
+        self, meeting: Meeting, commission: Commission | None, key: str
     ) -> MeetingSession | None:
-        if commission is None or meeting.ordinal is None:
+        """The session with this ordinal: of the commission, or of the parties and kind."""
+        if meeting.ordinal is None:
             return None
-        rows = self.session.scalars(
-            select(MeetingSession)
-            .where(
-                MeetingSession.commission_id == commission.id,
-                MeetingSession.ordinal == meeting.ordinal,
+        query = select(MeetingSession).where(MeetingSession.ordinal == meeting.ordinal)
+        if commission is not None:
+            query = query.where(MeetingSession.commission_id == commission.id)
+        elif key:
+            query = query.where(
+                MeetingSession.commission_id.is_(None),
+                MeetingSession.parties == key,
+                MeetingSession.kind == meeting.kind,
             )
-            .order_by(MeetingSession.id)
-        ).all()
+        else:
+            return None
+        rows = self.session.scalars(query.order_by(MeetingSession.id)).all()
         working_group = meeting.kind == "working_group"
         return next((r for r in rows if (r.kind == "working_group") == working_group), None)
 

@@ -8,7 +8,8 @@ every field a person edited and every reviewed item stays as it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from sqlalchemy import Select, delete, exists, func, select
@@ -32,6 +33,7 @@ from accord.store.models import (
     SessionSource,
 )
 from accord.store.resolve import OrganisationKey, Resolver, name_vocabulary
+from accord.store.tracking_queries import followed_up
 
 SaveStatus = Literal["new", "known", "updated"]
 UNKNOWN_EXTRACTOR = ("unknown", "")
@@ -55,6 +57,9 @@ class PreviousFindings:
     agreements: frozenset[int] = frozenset()
     commitments: frozenset[int] = frozenset()
     next_meetings: frozenset[int] = frozenset()
+    # (start, end) -> commitment: where the previous extraction found each commitment,
+    # so a commitment whose text a person rewrote is still recognised at its place.
+    commitment_spans: Mapping[tuple[int, int], int] = field(default_factory=dict)
 
 
 def save_extraction(
@@ -126,8 +131,9 @@ def _save(
     )
     session.add(run)
     session.flush()
-    session_id = _merge_findings(session, resolver, row, run, extraction)
-    _prune(session, previous)
+    session_id = _merge_findings(session, resolver, row, run, extraction, previous)
+    if status == "updated":
+        _prune(session, previous)
     return SaveOutcome(status, row.key, session_id)
 
 
@@ -152,6 +158,7 @@ def _merge_findings(
     document: Document,
     run: ExtractionRun,
     extraction: Extraction,
+    previous: PreviousFindings,
 ) -> int | None:
     meeting = extraction.meeting
     if meeting is None:
@@ -163,7 +170,9 @@ def _merge_findings(
             session_id=meeting_session.id, document_id=document.id, extraction_run_id=run.id
         )
     )
-    merger = RecordMerger(session, resolver, document, run, meeting_session)
+    merger = RecordMerger(
+        session, resolver, document, run, meeting_session, previous.commitment_spans
+    )
     merger.meeting_evidence(meeting.evidence)
     merger.co_chairs(meeting.co_chairs)
     merger.agreements(extraction.agreements)
@@ -192,6 +201,15 @@ def _forget(session: Session, document_id: int) -> PreviousFindings:
         agreements=_ids(session, select(Evidence.agreement_id).where(of_document)),
         commitments=_ids(session, select(Evidence.commitment_id).where(of_document)),
         next_meetings=_ids(session, select(Evidence.next_meeting_id).where(of_document)),
+        commitment_spans={
+            (start, end): commitment_id
+            for start, end, commitment_id in session.execute(
+                select(Evidence.span_start, Evidence.span_end, Evidence.commitment_id).where(
+                    of_document
+                )
+            )
+            if commitment_id is not None
+        },
     )
     session.execute(delete(Evidence).where(of_document))
     session.execute(delete(SessionSource).where(SessionSource.document_id == document_id))
@@ -223,7 +241,11 @@ def _prune_items(
 ) -> None:
     for row in session.scalars(select(model).where(model.id.in_(ids))):
         backing = session.scalars(select(Evidence.document_id).where(column == row.id)).all()
-        touched = bool(row.edited_fields) or getattr(row, "review_state", "draft") != "draft"
+        touched = (
+            bool(row.edited_fields)
+            or getattr(row, "review_state", "draft") != "draft"
+            or (isinstance(row, Commitment) and followed_up(session, row.id))
+        )
         if not backing and not touched:
             session.delete(row)
         elif backing and row.owner_document_id not in backing:

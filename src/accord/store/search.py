@@ -1,7 +1,8 @@
 """Full-text search over commitments, agreements and documents.
 
 SQLite answers with FTS5 (bm25 ranking), PostgreSQL with tsvector columns
-(ts_rank); both stem English and require every word of the query. The index
+(ts_rank; documents ranked among their 500 newest matches, since ranking
+long texts is costly there); both stem English and require every word. The index
 is kept by the database itself (see migration 0002), so imports and edits
 stay searchable without extra work.
 """
@@ -23,6 +24,8 @@ from accord.store.queries import QueryRow
 SearchKind = Literal["commitment", "agreement", "document"]
 SEARCH_KINDS: tuple[SearchKind, ...] = ("commitment", "agreement", "document")
 DEFAULT_SEARCH_LIMIT = 20
+# On PostgreSQL, documents are ranked among their newest matches, at most this many.
+DOCUMENTS_RANKED = 500
 _MARK = ("[", "]")
 
 
@@ -103,11 +106,15 @@ def _sqlite_hits(
 
 def _postgres_hits(session: Session, kind: SearchKind, words: str, limit: int) -> list[SearchHit]:
     table, column, _position = _TABLES[kind]
+    matches = f"SELECT id, search_vector FROM {table} WHERE search_vector @@ q"
+    if kind == "document":
+        # Ranking reads each match's whole vector; for long texts, rank the newest matches only.
+        matches += f" ORDER BY id DESC LIMIT {DOCUMENTS_RANKED}"
     # Rank and limit first, then build snippets for the few rows kept: headlines are costly.
     ranked = (
-        f"SELECT id, ts_rank(search_vector, q) AS rank FROM {table}, "
-        "plainto_tsquery('english', :words) q WHERE search_vector @@ q "
-        "ORDER BY rank DESC, id LIMIT :limit"
+        "SELECT m.id, ts_rank(m.search_vector, q) AS rank "
+        f"FROM plainto_tsquery('english', :words) q, LATERAL ({matches}) m "
+        "ORDER BY rank DESC, m.id LIMIT :limit"
     )
     from_ = f"({ranked}) r JOIN {table} t ON t.id = r.id"
     headline = (

@@ -23,11 +23,11 @@ from sqlalchemy.orm import Session
 from accord.errors import StoreError
 from accord.store.database import Database, open_database, sqlite_url
 from accord.store.migrations import head_revision
-from accord.store.models import TABLES_IN_ORDER, UTCDateTime
+from accord.store.models import UTCDateTime
+from accord.store.schema import tables_in_order
 
 EXPORT_FORMAT = "accord.export/1"
 INSERT_BATCH = 500
-_BY_NAME = {table.name: table for table in TABLES_IN_ORDER}
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def export_jsonl(database: Database, out: IO[str]) -> TransferSummary:
     header = {"format": EXPORT_FORMAT, "revision": head_revision()}
     out.write(json.dumps(header, sort_keys=True) + "\n")
     with _snapshot(database) as session:
-        for table in TABLES_IN_ORDER:
+        for table in tables_in_order():
             counts[table.name] = 0
             for row in _rows(session, table):
                 line = {"table": table.name, "row": row}
@@ -93,7 +93,7 @@ def export_csv(database: Database, folder: Path) -> TransferSummary:
     folder.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     with _snapshot(database) as session:
-        for table in TABLES_IN_ORDER:
+        for table in tables_in_order():
             names = [c.name for c in table.columns]
             with (folder / f"{table.name}.csv").open("w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
@@ -124,12 +124,13 @@ def _records(lines: Iterable[str], source: str) -> Iterator[tuple[Table, dict[st
             f"{source}: exported at schema revision {header.get('revision')}, "
             f"this Accord is at {head_revision()}"
         )
+    by_name = {table.name: table for table in tables_in_order()}
     for number, line in numbered:
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            table = _BY_NAME[record["table"]]
+            table = by_name[record["table"]]
             row = {c.name: _typed(c, record["row"][c.name]) for c in table.columns}
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise StoreError(f"{source}:{number}: not a valid export line ({exc})") from None
@@ -143,7 +144,7 @@ def import_jsonl(
     counts: dict[str, int] = {}
     with database.writing() as session:
         held = {
-            t.name: session.scalar(select(func.count()).select_from(t)) for t in TABLES_IN_ORDER
+            t.name: session.scalar(select(func.count()).select_from(t)) for t in tables_in_order()
         }
         if any(held.values()):
             raise StoreError(
@@ -161,6 +162,7 @@ def import_jsonl(
         _insert(session, current, batch)
         if not database.is_sqlite:
             _reset_sequences(session)
+    database.refresh_statistics()
     return TransferSummary(counts)
 
 
@@ -171,7 +173,7 @@ def _insert(session: Session, table: Table | None, rows: list[dict[str, object]]
 
 def _reset_sequences(session: Session) -> None:
     """Make PostgreSQL's id sequences continue after the imported ids."""
-    for table in TABLES_IN_ORDER:
+    for table in tables_in_order():
         if "id" in table.columns and table.columns["id"].autoincrement is not False:
             session.execute(
                 text(
@@ -205,7 +207,7 @@ def backup(database: Database, destination: Path) -> TransferSummary:
         with copy.reading() as session:
             rows = {
                 t.name: session.scalar(select(func.count()).select_from(t)) or 0
-                for t in TABLES_IN_ORDER
+                for t in tables_in_order()
             }
     finally:
         copy.dispose()

@@ -22,6 +22,7 @@ from accord.track.followups import (
     DEFAULT_THRESHOLD,
     NewSentence,
     OpenCommitment,
+    SemanticModel,
     match_followups,
 )
 
@@ -50,7 +51,9 @@ def _session_key(extraction: Extraction) -> tuple[int, str]:
     return ordinal, str(extraction.document.published or "")
 
 
-def evaluate_links(links_path: Path, threshold: float = DEFAULT_THRESHOLD) -> FollowupScore:
+def evaluate_links(
+    links_path: Path, threshold: float = DEFAULT_THRESHOLD, semantic: SemanticModel | None = None
+) -> FollowupScore:
     """Score the matcher on one gold links file (paths in it are relative to its folder's parent)."""
     try:
         links = json.loads(links_path.read_text(encoding="utf-8"))
@@ -86,7 +89,9 @@ def evaluate_links(links_path: Path, threshold: float = DEFAULT_THRESHOLD) -> Fo
             NewSentence(s.start, s.end, s.text, any(s.start <= c < s.end for c in starts))
             for s in split_sentences(nlp(parse_text(texts[name])), texts[name])
         ]
-        for suggestion in match_followups(sentences, commitments, threshold=threshold):
+        for suggestion in match_followups(
+            sentences, commitments, threshold=threshold, semantic=semantic
+        ):
             earlier_name, span = suggestion.commitment_id.split("#")
             a, b = (int(x) for x in span.split(":"))
             predicted[(name, suggestion.start, suggestion.end, earlier_name, a, b)] = (

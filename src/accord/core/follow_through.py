@@ -1,0 +1,137 @@
+"""The follow-through vocabulary and its pure rules: statuses, due dates, compliance.
+
+A commitment's status comes from its dated updates; its compliance value
+follows the G7/G20 Research Group's scale (completed +1, in progress 0, not
+started, stalled or dropped −1), and ``no_evidence`` is not scored at all but
+counted apart, so a commission is never marked down for what nobody checked.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+Status = Literal["no_evidence", "not_started", "in_progress", "completed", "stalled", "dropped"]
+STATUSES: tuple[str, ...] = get_args(Status)
+DEFAULT_STATUS: Status = "no_evidence"
+# Statuses that close a commitment: nothing is owed any more, so it is neither
+# overdue nor matched against later documents.
+CLOSED_STATUSES = frozenset({"completed", "dropped"})
+COMPLIANCE_VALUES: dict[str, int] = {
+    "completed": 1,
+    "in_progress": 0,
+    "not_started": -1,
+    "stalled": -1,
+    "dropped": -1,
+}
+REVIEW_STATES = ("draft", "accepted", "rejected")
+
+
+@dataclass(frozen=True)
+class DatedStatus:
+    """One status update reduced to what ordering needs: its date, its order of entry, its status."""
+
+    as_of: dt.date
+    sequence: int
+    status: str
+
+
+def current_status(updates: Iterable[DatedStatus]) -> str:
+    """The status of the latest-dated update (the latest entered among equals), else no_evidence.
+
+    A back-dated update entered today does not override a later-dated one: the
+    history is about the commitment's dates, not about when people typed.
+    """
+    latest = max(updates, key=lambda u: (u.as_of, u.sequence), default=None)
+    return latest.status if latest is not None else DEFAULT_STATUS
+
+
+def due_date(due: str | None) -> dt.date | None:
+    """The last day a partial due date allows: "2026" → 2026-12-31, "2026-03" → 2026-03-31."""
+    if not due:
+        return None
+    parts = due.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, int(parts[2]))
+    except (ValueError, IndexError):
+        return None
+
+
+def is_overdue(due: str | None, status: str, as_of: dt.date) -> bool:
+    """Whether the due date has passed on ``as_of`` and the commitment is still open."""
+    last_day = due_date(due)
+    return last_day is not None and last_day < as_of and status not in CLOSED_STATUSES
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """The compliance of a group: the mean on −1..+1 and its percentage, over scored items."""
+
+    scored: int
+    unscored: int
+    mean: float | None
+    percent: float | None
+
+
+def compliance(statuses: Sequence[str]) -> Compliance:
+    """Score statuses: mean of +1/0/−1, percentage = (mean + 1) / 2 × 100; no_evidence apart."""
+    values = [COMPLIANCE_VALUES[s] for s in statuses if s in COMPLIANCE_VALUES]
+    unscored = len(statuses) - len(values)
+    if not values:
+        return Compliance(0, unscored, None, None)
+    mean = sum(values) / len(values)
+    return Compliance(len(values), unscored, round(mean, 4), round((mean + 1) / 2 * 100, 1))
+
+
+@dataclass(frozen=True)
+class SessionOrder:
+    """Where a session stands in its commission's sequence: its number, else its date."""
+
+    commission_id: int | None
+    ordinal: int | None
+    date: dt.date | None
+
+
+def session_before(earlier: SessionOrder, later: SessionOrder) -> bool:
+    """Whether ``earlier`` is a previous session of the same commission as ``later``.
+
+    Session numbers decide when both have one (outlets get numbers right more
+    often than dates); otherwise dates; sessions with neither are not ordered.
+    """
+    if earlier.commission_id is None or earlier.commission_id != later.commission_id:
+        return False
+    if earlier.ordinal is not None and later.ordinal is not None:
+        return earlier.ordinal < later.ordinal
+    if earlier.date is not None and later.date is not None:
+        return earlier.date < later.date
+    return False
+
+
+@dataclass(frozen=True)
+class TrackedCommitment:
+    """A commitment as the scorecard counts it: where it belongs, whose it is, where it stands."""
+
+    id: int
+    commission: str | None
+    session_id: int
+    session: str
+    sectors: tuple[str, ...]
+    agencies: tuple[str, ...]
+    sides: tuple[str, ...]
+    status: str
+    due: str | None
+    sessions_made: int = 1
+
+    @property
+    def recurring(self) -> bool:
+        """Made at more than one session (restated, linked by a person)."""
+        return self.sessions_made > 1

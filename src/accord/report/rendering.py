@@ -1,0 +1,129 @@
+"""Turning report data into files: Markdown and HTML from templates, PDF from the HTML.
+
+Document text is untrusted, so the HTML templates are autoescaped and every
+value put into Markdown is escaped too (no raw HTML, links or table breaks
+can come from a quote). DOCX is written from the same data by ``word``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+import jinja2
+import markupsafe
+
+from accord.errors import ConfigError
+from accord.report import wording
+
+ReportFormat = Literal["md", "html", "docx", "pdf"]
+REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jsonl": "application/x-ndjson; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+}
+
+# Enough to keep text inert: no emphasis, code, links, raw HTML or table cells can start.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A produced file: its bytes, media type and a file name to offer for download."""
+
+    content: bytes
+    media_type: str
+    filename: str
+
+
+def check_format(value: str, allowed: tuple[str, ...] = REPORT_FORMATS) -> str:
+    if value not in allowed:
+        raise ConfigError(f"--format: expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def escape_markdown(value: object) -> str:
+    """``value`` as inert Markdown text on one line."""
+    if value is None:
+        return ""
+    if isinstance(value, markupsafe.Markup):
+        return str(value)
+    text = re.sub(r"\s+", " ", str(value))
+    return _ENTITY.sub("&amp;", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def _running(heading: str, limit: int = 90) -> str:
+    """A heading short enough for the running header of printed pages."""
+    return heading if len(heading) <= limit else heading[: limit - 1].rstrip() + "…"
+
+
+def _filters() -> dict[str, object]:
+    return {
+        "date": wording.date_text,
+        "dates": wording.dates_text,
+        "partial_date": wording.partial_date_text,
+        "country": wording.country_name,
+        "place": wording.place_text,
+        "ordinal": wording.ordinal_text,
+        "sector": wording.sector_label,
+        "status": wording.status_label,
+        "kind": wording.kind_label,
+        "organisations": wording.organisations_text,
+        "owners": wording.owners_text,
+        "file_name": wording.file_name,
+        "running": _running,
+        "source": wording.source_label,
+        "one_line": wording.one_line,
+        "percent": wording.percent_text,
+        "raw": markupsafe.Markup,
+    }
+
+
+def _environment(markdown: bool) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("accord.report", "templates"),
+        autoescape=not markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=escape_markdown if markdown else None,
+    )
+    environment.filters.update(_filters())
+    return environment
+
+
+_ENVIRONMENTS: dict[bool, jinja2.Environment] = {}
+
+
+def render_template(name: str, **context: object) -> str:
+    """Render ``templates/<name>``; names ending in ``.md.j2`` are escaped as Markdown."""
+    markdown = name.endswith(".md.j2")
+    if markdown not in _ENVIRONMENTS:
+        _ENVIRONMENTS[markdown] = _environment(markdown)
+    text = _ENVIRONMENTS[markdown].get_template(name).render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text) if markdown else text
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Print the HTML (self-contained: inline CSS, data: images) to PDF with WeasyPrint."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    # WeasyPrint reports every CSS property it skips; the reports' CSS is ours and known good.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    # Only the report's own data: images are loaded; nothing is fetched from disk or network.
+    offline = URLFetcher(allowed_protocols=("data",))
+    pdf = HTML(string=html, base_url=None, url_fetcher=offline).write_pdf()
+    assert isinstance(pdf, bytes)
+    return pdf

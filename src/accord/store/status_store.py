@@ -1,0 +1,234 @@
+"""Status updates in the database: appending one, and reading a commitment's history.
+
+Updates are only ever added. The commitment's ``status`` column is a copy of
+the status the updates give (kept for filtering and search) and is rewritten
+in the same transaction as the update and its audit rows; ``status`` joins
+``edited_fields`` so a re-extraction never treats the commitment as untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accord.core.follow_through import DatedStatus, current_status
+from accord.errors import StoreError
+from accord.store.audit import record_change, snapshot
+from accord.store.database import Database
+from accord.store.models import Document, MeetingSession, utc_now
+from accord.store.queries import QueryRow
+from accord.store.tracking_models import StatusUpdate
+from accord.store.tracking_queries import (
+    OwnerRow,
+    commission_name,
+    commitment_row,
+    document_of,
+    owners_of,
+    sectors_of,
+    session_label,
+)
+
+UPDATE_FIELDS = (
+    "commitment_id",
+    "status",
+    "as_of",
+    "author",
+    "note",
+    "evidence_document_id",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
+    "evidence_url",
+    "suggestion_id",
+)
+
+
+@dataclass(frozen=True)
+class SpanEvidence:
+    """Characters ``start:end`` of a stored document (by id or ``doc-…`` key)."""
+
+    document: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class UrlEvidence:
+    url: str
+
+
+Evidence = SpanEvidence | UrlEvidence | None
+
+
+@dataclass(frozen=True)
+class NewStatus:
+    """A status update to record: what, as of when, by whom, why and on what evidence."""
+
+    commitment_id: int
+    status: str
+    as_of: dt.date
+    author: str
+    note: str | None = None
+    evidence: Evidence = None
+    suggestion_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StatusRow(QueryRow):
+    id: int
+    status: str
+    as_of: dt.date
+    author: str
+    note: str | None
+    evidence_document: str | None
+    evidence_start: int | None
+    evidence_end: int | None
+    evidence_text: str | None
+    evidence_url: str | None
+    suggestion_id: int | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CommitmentStatus(QueryRow):
+    """A commitment as the follow-through sees it: status, due date, owners and history."""
+
+    id: int
+    text: str
+    commission: str | None
+    session_id: int
+    session: str
+    sectors: list[str]
+    review_state: str
+    due: str | None
+    status: str
+    owners: list[dict[str, object]]
+    history: list[dict[str, object]]
+
+
+def add_status_update(database: Database, update: NewStatus) -> StatusRow:
+    """Append a status update (with its audit rows) in one transaction; return it as stored."""
+    with database.writing() as session:
+        row = append_status(session, update)
+        key = session.scalar(select(Document.key).where(Document.id == row.evidence_document_id))
+    return _status_row(row, key)
+
+
+def append_status(session: Session, update: NewStatus) -> StatusUpdate:
+    """Add an update to the caller's transaction, refresh the commitment's status, audit both."""
+    commitment = commitment_row(session, update.commitment_id)
+    row = StatusUpdate(
+        commitment_id=commitment.id,
+        status=update.status,
+        as_of=update.as_of,
+        author=update.author,
+        note=update.note,
+        suggestion_id=update.suggestion_id,
+    )
+    if isinstance(update.evidence, SpanEvidence):
+        document = document_of(session, update.evidence.document)
+        start, end = update.evidence.start, update.evidence.end
+        if not 0 <= start < end <= len(document.text):
+            raise StoreError(
+                f"evidence {start}:{end} is outside document {document.key} "
+                f"({len(document.text)} characters)"
+            )
+        row.evidence_document_id = document.id
+        row.evidence_start, row.evidence_end = start, end
+        row.evidence_text = document.text[start:end]
+    elif isinstance(update.evidence, UrlEvidence):
+        row.evidence_url = update.evidence.url
+    session.add(row)
+    session.flush()
+    record_change(
+        session,
+        update.author,
+        "status_update",
+        row.id,
+        "create",
+        None,
+        snapshot(row, UPDATE_FIELDS),
+    )
+    dated = [
+        DatedStatus(as_of, sequence, status)
+        for sequence, as_of, status in session.execute(
+            select(StatusUpdate.id, StatusUpdate.as_of, StatusUpdate.status).where(
+                StatusUpdate.commitment_id == commitment.id
+            )
+        )
+    ]
+    before = snapshot(commitment, ("status", "edited_fields"))
+    commitment.status = current_status(dated)
+    commitment.edited_fields = sorted({*commitment.edited_fields, "status"})
+    commitment.updated_at = utc_now()
+    record_change(
+        session,
+        update.author,
+        "commitment",
+        commitment.id,
+        "status",
+        before,
+        snapshot(commitment, ("status", "edited_fields")),
+    )
+    return row
+
+
+def _status_row(row: StatusUpdate, document_key: str | None) -> StatusRow:
+    return StatusRow(
+        id=row.id,
+        status=row.status,
+        as_of=row.as_of,
+        author=row.author,
+        note=row.note,
+        evidence_document=document_key,
+        evidence_start=row.evidence_start,
+        evidence_end=row.evidence_end,
+        evidence_text=row.evidence_text,
+        evidence_url=row.evidence_url,
+        suggestion_id=row.suggestion_id,
+        created_at=row.created_at,
+    )
+
+
+def status_history(database: Database, commitment_id: int) -> list[StatusRow]:
+    """Every update of a commitment, in the order of their dates (then of entry)."""
+    with database.reading() as session:
+        commitment_row(session, commitment_id)
+        return _history(session, commitment_id)
+
+
+def _history(session: Session, commitment_id: int) -> list[StatusRow]:
+    query = (
+        select(StatusUpdate, Document.key)
+        .outerjoin(Document, Document.id == StatusUpdate.evidence_document_id)
+        .where(StatusUpdate.commitment_id == commitment_id)
+        .order_by(StatusUpdate.as_of, StatusUpdate.id)
+    )
+    return [_status_row(row, key) for row, key in session.execute(query)]
+
+
+def commitment_status(database: Database, commitment_id: int) -> CommitmentStatus:
+    """One commitment's follow-through: current status, owners, due date and full history."""
+    with database.reading() as session:
+        row = commitment_row(session, commitment_id)
+        meeting = session.get(MeetingSession, row.session_id)
+        assert meeting is not None
+        history = _history(session, row.id)
+        dated = [DatedStatus(h.as_of, h.id, h.status) for h in history]
+        owners: list[OwnerRow] = owners_of(session, [row.id])[row.id]
+        return CommitmentStatus(
+            id=row.id,
+            text=row.text,
+            commission=commission_name(session, meeting.commission_id),
+            session_id=row.session_id,
+            session=session_label(meeting.ordinal, meeting.start_date),
+            sectors=sectors_of(session, [row.id]).get(row.id, []),
+            review_state=row.review_state,
+            due=row.due,
+            status=current_status(dated),
+            owners=[o.to_json() for o in owners],
+            history=[h.to_json() for h in history],
+        )

@@ -1,0 +1,130 @@
+"""The app factory: ``create_app(settings)`` builds the whole web app, for tests and the server.
+
+The JSON API lives under ``/api/v1`` (its OpenAPI document at
+``/api/v1/openapi.json``); every page sits at the same path without the
+prefix. Every asset is served from the package: no CDN, no network.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from accord import __version__
+from accord.store.database import open_database
+from accord.web.auth import identify
+from accord.web.errors import install_error_handlers
+from accord.web.rendering import API_ROOT
+from accord.web.routes import (
+    accounts,
+    api_docs,
+    dashboard,
+    documents,
+    follow,
+    login,
+    record,
+    reports,
+    uploads,
+)
+from accord.web.settings import WebSettings
+from accord.web.snapshots import Snapshots
+from accord.web.uploads import Uploads
+from accord.web.views.dashboard import Dashboard, dashboard_view
+
+STATIC = Path(__file__).resolve().parent / "static"
+# Changes made outside the app (accord ingest) reach the dashboard within this time.
+DASHBOARD_MAX_AGE_S = 300
+
+# No inline script or style, nothing from elsewhere: a script smuggled into a
+# document's text could not run even if it escaped the templates.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response, and marks the figures stale after a change.
+
+    Plain ASGI (no task per request): it only looks at the start of each response.
+    """
+
+    def __init__(self, app: ASGIApp, on_change: Callable[[], None]) -> None:
+        self.app = app
+        self.on_change = on_change
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        writes = scope["method"] not in ("GET", "HEAD", "OPTIONS")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                if writes and message["status"] < 400:
+                    self.on_change()
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """The web app over the database ``settings`` names (opened, and migrated, now)."""
+    settings = settings or WebSettings()
+    database = open_database(settings.database)
+
+    dashboards: Snapshots[Dashboard] = Snapshots(max_age=DASHBOARD_MAX_AGE_S)
+    ingests = Uploads(database, settings.ingest_workers, on_change=dashboards.changed)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Compute the dashboard before the first visitor asks for it (seconds on a big record).
+        threading.Thread(
+            target=dashboards.get, args=(None, lambda: dashboard_view(database)), daemon=True
+        ).start()
+        yield
+        ingests.stop()
+        database.dispose()
+
+    app = FastAPI(
+        title="Accord",
+        version=__version__,
+        description="The record of intergovernmental commissions and their follow-through.",
+        openapi_url=f"{API_ROOT}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.state.uploads = ingests
+    app.state.dashboards = dashboards
+    install_error_handlers(app, identify)
+    api = APIRouter(prefix=API_ROOT)
+    for module in (dashboard, record, documents, follow, uploads, accounts):
+        api.include_router(module.twins.api)
+        app.include_router(module.twins.pages)
+    for module in (follow, uploads, accounts):
+        api.include_router(module.api)
+        app.include_router(module.forms)
+    api.include_router(reports.routes)
+    app.include_router(api)
+    app.include_router(reports.routes, include_in_schema=False)
+    app.include_router(login.pages)
+    app.include_router(api_docs.pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders, on_change=dashboards.changed)
+    return app

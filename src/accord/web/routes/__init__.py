@@ -1,0 +1,1 @@
+"""The routes: each module registers its pages with their JSON twins, and its actions."""

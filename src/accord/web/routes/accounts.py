@@ -1,0 +1,128 @@
+"""Your account and API tokens; users (admins only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import BaseModel, Field
+
+from accord.store.accounts import (
+    Account,
+    ApiTokenInfo,
+    add_user,
+    create_api_token,
+    list_accounts,
+    list_api_tokens,
+    revoke_api_token,
+)
+from accord.web.auth import Reader, Writer, database_of, require
+from accord.web.rendering import render
+from accord.web.twins import Twins
+
+twins = Twins("accounts")
+api = APIRouter(tags=["accounts"])
+forms = APIRouter(include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class AccountPage:
+    account: Account
+    tokens: list[ApiTokenInfo]
+
+
+@dataclass(frozen=True)
+class NewToken:
+    """A token just created: ``token`` is shown this once and never stored."""
+
+    id: int
+    name: str
+    token: str
+
+
+class TokenRequest(BaseModel):
+    name: str = Field(default="script", min_length=1, max_length=100)
+
+
+class UserRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=8, max_length=1000)
+    role: str = "viewer"
+    side: str | None = None
+    agencies: list[str] = []
+    display_name: str | None = None
+
+
+def _account_page(request: Request, identity: Reader) -> AccountPage:
+    return AccountPage(identity.account, list_api_tokens(database_of(request), identity.account))
+
+
+@twins.view("/account", "account.html", summary="Who you are, and your API tokens")
+def account(request: Request, identity: Reader) -> AccountPage:
+    return _account_page(request, identity)
+
+
+@twins.view("/users", "users.html", summary="Users (admins only)")
+def users(request: Request, identity: Reader) -> list[Account]:
+    require(identity, "administer")
+    return list_accounts(database_of(request))
+
+
+def _new_token(request: Request, identity: Writer, name: str) -> NewToken:
+    token, info = create_api_token(database_of(request), identity.account.username, name)
+    return NewToken(info.id, info.name, token)
+
+
+@api.post("/tokens", status_code=201, summary="Create an API token for yourself (shown once)")
+def create_token(request: Request, identity: Writer, body: TokenRequest) -> NewToken:
+    return _new_token(request, identity, body.name)
+
+
+@api.post("/tokens/{token_id}/revoke", status_code=204, summary="Revoke one of your API tokens")
+def revoke_token(request: Request, identity: Writer, token_id: int) -> None:
+    owner = None if identity.account.is_admin else identity.account
+    revoke_api_token(database_of(request), token_id, owner)
+
+
+def _new_user(request: Request, identity: Writer, body: UserRequest) -> Account:
+    require(identity, "administer")
+    return add_user(
+        database_of(request),
+        body.username,
+        body.password,
+        body.role,
+        side=body.side or None,
+        agencies=[a for a in body.agencies if a.strip()],
+        display_name=body.display_name or None,
+    )
+
+
+@api.post("/users", status_code=201, summary="Add a user (admins only)")
+def create_user(request: Request, identity: Writer, body: UserRequest) -> Account:
+    return _new_user(request, identity, body)
+
+
+@forms.post("/account/tokens", response_class=HTMLResponse)
+def token_form(
+    request: Request, identity: Writer, name: Annotated[str, Form(max_length=100)] = "browser"
+) -> HTMLResponse:
+    created = _new_token(request, identity, name or "browser")
+    data = _account_page(request, identity)
+    context: dict[str, Any] = {"data": data, "new_token": created}
+    return render(request, "account.html", context, twin=False)
+
+
+@forms.post("/account/tokens/{token_id}/revoke")
+def revoke_form(request: Request, identity: Writer, token_id: int) -> RedirectResponse:
+    revoke_token(request, identity, token_id)
+    return RedirectResponse("/account", status_code=303)
+
+
+@forms.post("/users")
+def user_form(
+    request: Request, identity: Writer, body: Annotated[UserRequest, Form()]
+) -> RedirectResponse:
+    _new_user(request, identity, body)
+    return RedirectResponse("/users", status_code=303)

@@ -1,0 +1,85 @@
+"""Logging in and out with a password (the browser's way in; scripts use API tokens)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from accord.store.accounts import authenticate, end_login, start_login
+from accord.web.auth import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    Writer,
+    database_of,
+    identify,
+    login_form_token,
+    set_login_cookie,
+    set_login_form_cookie,
+    settings_of,
+)
+from accord.web.errors import CsrfRejected
+from accord.web.rendering import render
+
+pages = APIRouter(include_in_schema=False)
+
+
+def safe_next(target: str | None) -> str:
+    """Where to go after logging in: a path of this site, never another site."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/"
+
+
+def _form(request: Request, next_url: str, error: str | None, status: int) -> HTMLResponse:
+    token = login_form_token(request)
+    response = render(
+        request,
+        "login.html",
+        {"form_token": token, "next_url": next_url, "error": error},
+        status_code=status,
+        twin=False,
+    )
+    set_login_form_cookie(response, token, settings_of(request))
+    return response
+
+
+@pages.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str | None = None) -> Response:
+    if identify(request) is not None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    return _form(request, safe_next(next), None, 200)
+
+
+@pages.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=100)],
+    password: Annotated[str, Form(max_length=1000)],
+    csrf_token: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not expected or not secrets.compare_digest(expected, csrf_token):
+        raise CsrfRejected("the login form expired: reload the page and log in again")
+    database = database_of(request)
+    account = authenticate(database, username, password)
+    if account is None:
+        return _form(request, safe_next(next), "Wrong user name or password.", 401)
+    token, _login = start_login(database, account)
+    response = RedirectResponse(safe_next(next), status_code=303)
+    set_login_cookie(response, token, settings_of(request))
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    return response
+
+
+@pages.post("/logout")
+def logout(request: Request, identity: Writer) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        end_login(database_of(request), token)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

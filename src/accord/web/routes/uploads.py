@@ -1,0 +1,108 @@
+"""Uploading documents from the browser (or a script) and following their ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse
+
+from accord.errors import NotFoundError
+from accord.ingest import MetadataOverrides
+from accord.web.auth import Reader, Writer, allowed, require, settings_of
+from accord.web.errors import PayloadTooLarge, WebError
+from accord.web.twins import Twins
+from accord.web.uploads import UploadJob, Uploads, UploadStatus, status_of
+
+twins = Twins("uploads")
+api = APIRouter(tags=["uploads"])
+forms = APIRouter(include_in_schema=False)
+Files = Annotated[list[UploadFile], File(description="Documents: .txt .md .html .pdf .docx")]
+Published = Annotated[dt.date | None, Form(description="Publication date for every file.")]
+Outlet = Annotated[str | None, Form(description="Outlet for every file.")]
+
+
+class NothingUploaded(WebError):
+    code = "no_files"
+
+
+def uploads_of(request: Request) -> Uploads:
+    uploads: Uploads = request.app.state.uploads
+    return uploads
+
+
+def _job(request: Request, job_id: str) -> UploadJob:
+    job = uploads_of(request).get(job_id)
+    if job is None:
+        raise NotFoundError(f"no upload {job_id!r} (finished uploads are forgotten on restart)")
+    return job
+
+
+async def _read(request: Request, files: list[UploadFile]) -> list[tuple[str, bytes]]:
+    """Every file's name and bytes, refusing the upload once it passes the size limit."""
+    limit = settings_of(request).max_upload_bytes
+    if int(request.headers.get("content-length") or 0) > limit + 64 * 1024:
+        raise PayloadTooLarge(f"the upload is larger than {limit // (1024 * 1024)} MB")
+    read: list[tuple[str, bytes]] = []
+    total = 0
+    for upload in files:
+        content = await upload.read()
+        total += len(content)
+        if total > limit:
+            raise PayloadTooLarge(f"the upload is larger than {limit // (1024 * 1024)} MB")
+        if upload.filename:
+            read.append((upload.filename, content))
+    if not read:
+        raise NothingUploaded("choose at least one file to upload")
+    return read
+
+
+async def _submit(
+    request: Request,
+    identity: Writer,
+    files: list[UploadFile],
+    published: dt.date | None,
+    outlet: str | None,
+) -> UploadJob:
+    require(identity, "upload")
+    content = await _read(request, files)
+    overrides = MetadataOverrides(published=published, outlet=outlet or None)
+    return uploads_of(request).submit(identity.account.username, content, overrides)
+
+
+def _can_upload(request: Request, data: object) -> dict[str, Any]:
+    return {"can_upload": allowed(request.state.identity.account, "upload")}
+
+
+@twins.view("/uploads", "uploads.html", context=_can_upload, summary="Recent uploads")
+def uploads(request: Request, identity: Reader) -> list[UploadStatus]:
+    return [status_of(job) for job in uploads_of(request).recent()]
+
+
+@twins.view("/uploads/{job_id}", "upload.html", summary="One upload and its ingest, file by file")
+def upload(request: Request, identity: Reader, job_id: str) -> UploadStatus:
+    return status_of(_job(request, job_id))
+
+
+@api.post("/uploads", status_code=202, summary="Upload documents to ingest")
+async def upload_files(
+    request: Request,
+    identity: Writer,
+    files: Files,
+    published: Published = None,
+    outlet: Outlet = None,
+) -> UploadStatus:
+    return status_of(await _submit(request, identity, files, published, outlet))
+
+
+@forms.post("/uploads")
+async def upload_form(
+    request: Request,
+    identity: Writer,
+    files: Files,
+    published: Published = None,
+    outlet: Outlet = None,
+) -> RedirectResponse:
+    job = await _submit(request, identity, files, published, outlet)
+    return RedirectResponse(f"/uploads/{job.id}", status_code=303)

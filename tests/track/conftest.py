@@ -1,0 +1,18 @@
+"""Stores for the follow-through tests, on SQLite and on PostgreSQL (see tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from accord.store.database import Database, open_database
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    database = open_database(database_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
