@@ -62,7 +62,7 @@ def demo() -> None:
         )
     run(accord, "ingest", examples, "--db", database)
     run(accord, "sessions", "--db", database)
-    run(accord, "commitments", "--db", database, "--commission", "Kazakh")
+    run(accord, "commitments", "--db", database, "--commission", "Kazakh", "--limit", "10")
     print(
         f"""
 Done. Where to look:
@@ -71,7 +71,12 @@ Done. Where to look:
   the command line:         {accord} --help
       {accord} commitments --db {database} --sector transport
       {accord} search "pilot train" --db {database}
-  see README.md for the tour (web UI, reports, exports)."""
+      {accord} followups --db {database}        (restated promises, reported progress)
+      {accord} scorecard --db {database} --by sector
+      {accord} report status Kazakh --db {database} --format pdf --output status.pdf
+  the web app:              {accord} init-admin --db {database}
+                            {accord} serve --db {database}   (then http://127.0.0.1:8000/)
+  see README.md for the tour (web UI, API, reports, exports)."""
     )
 
 
