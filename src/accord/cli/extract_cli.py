@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,26 +9,28 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from accord.cli.extraction_options import (
+    ClusterOption,
+    ExtractorOption,
+    GazetteerOption,
+    OutletOption,
+    PublishedOption,
+    TitleOption,
+    UrlOption,
+    WorkersOption,
+    metadata_overrides,
+)
 from accord.cli.output import console, error_console
 from accord.core.records import Extraction
 from accord.errors import AccordError, ConfigError
 from accord.extract.batch import BatchItem, extract_batch
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
-from accord.ingest import MetadataOverrides, expand_sources
+from accord.ingest import expand_sources
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``extract`` command to the ``accord`` app."""
     app.command("extract")(extract_command)
-
-
-def parse_date_option(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def extract_command(
@@ -50,23 +51,14 @@ def extract_command(
     with_text: Annotated[
         bool, typer.Option("--with-text", help="Include the plain text as document.text.")
     ] = False,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
-    ] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet for every document.")] = None,
-    title: Annotated[str | None, typer.Option(help="Title for every document.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL for every document.")] = None,
-    gazetteer: Annotated[
-        list[Path] | None,
-        typer.Option(
-            help="Extra gazetteer YAML (countries, organisations, cues, sectors); repeatable."
-        ),
-    ] = None,
-    extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = DEFAULT_EXTRACTOR,
-    workers: Annotated[int, typer.Option(min=1, help="Processes extracting in parallel.")] = 1,
-    cluster: Annotated[
-        str | None, typer.Option(help="Dask scheduler address (tcp://HOST:PORT) to extract on.")
-    ] = None,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    title: TitleOption = None,
+    url: UrlOption = None,
+    gazetteer: GazetteerOption = None,
+    extractor: ExtractorOption = DEFAULT_EXTRACTOR,
+    workers: WorkersOption = 1,
+    cluster: ClusterOption = None,
 ) -> None:
     """Extract grounded records (accord.extraction/1) from documents.
 
@@ -75,12 +67,7 @@ def extract_command(
     """
     if output_format not in ("auto", "json", "jsonl", "table"):
         raise ConfigError(f"--format: expected auto, json, jsonl or table, got {output_format!r}")
-    overrides = MetadataOverrides(
-        title=title,
-        outlet=outlet,
-        url=url,
-        published=parse_date_option(published, "--published"),
-    )
+    overrides = metadata_overrides(published, outlet, title, url)
     paths = expand_sources(sources)
     fmt = output_format
     if fmt == "auto":

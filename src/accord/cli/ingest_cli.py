@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from accord.cli.extraction_options import (
+    ClusterOption,
+    ExtractorOption,
+    GazetteerOption,
+    OutletOption,
+    PublishedOption,
+    TitleOption,
+    UrlOption,
+    WorkersOption,
+    metadata_overrides,
+)
 from accord.cli.output import console, error_console
-from accord.cli.store_options import DbOption, JsonOption, date_option, opened, print_json
+from accord.cli.store_options import DbOption, JsonOption, opened, print_json
 from accord.cli.track_options import AuthorOption
 from accord.errors import AccordError
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
-from accord.ingest import MetadataOverrides
 from accord.store.ingestion import (
     IngestEvent,
     IngestOptions,
@@ -40,23 +49,14 @@ def ingest_command(
         ),
     ],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes extracting in parallel.")] = 1,
-    cluster: Annotated[
-        str | None, typer.Option(help="Dask scheduler address (tcp://HOST:PORT) to extract on.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
-    ] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet for every document.")] = None,
-    title: Annotated[str | None, typer.Option(help="Title for every document.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL for every document.")] = None,
-    gazetteer: Annotated[
-        list[Path] | None,
-        typer.Option(
-            help="Extra gazetteer YAML (countries, organisations, cues, sectors); repeatable."
-        ),
-    ] = None,
-    extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = DEFAULT_EXTRACTOR,
+    workers: WorkersOption = 1,
+    cluster: ClusterOption = None,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    title: TitleOption = None,
+    url: UrlOption = None,
+    gazetteer: GazetteerOption = None,
+    extractor: ExtractorOption = DEFAULT_EXTRACTOR,
     auto_accept: Annotated[
         bool, typer.Option("--auto-accept", help="Accept the extracted items without review.")
     ] = False,
@@ -80,9 +80,7 @@ def ingest_command(
     follow-ups found wait in 'accord followups'.
     """
     options = IngestOptions(
-        overrides=MetadataOverrides(
-            title=title, outlet=outlet, url=url, published=date_option(published, "--published")
-        ),
+        overrides=metadata_overrides(published, outlet, title, url),
         workers=workers,
         cluster=cluster,
         extractor=extractor,
