@@ -29,6 +29,8 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 def postgres_base_url() -> str:
     url = os.environ.get(POSTGRES_ENV)
     if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the PostgreSQL tests: set {POSTGRES_ENV} (.ci/run does)")
         pytest.skip(f"{POSTGRES_ENV} is not set")
     return url
 

@@ -8,6 +8,7 @@ and check that nothing of it runs. Screenshots go to test-output/browser/.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -90,6 +91,8 @@ def server(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def browser_page() -> Iterator[object]:
     if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: install Debian's chromium (.ci/run does)")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
