@@ -319,11 +319,3 @@ def _due_value(kind: str, g: dict[str, str], matched: str, published: dt.date | 
         due = published + delta
         return f"{due.year:04d}-{due.month:02d}"
     return None
-
-
-def find_year_or_month(text: str, published: dt.date | None) -> str | None:
-    """A when-phrase for an announced meeting: "in March 2026", "in 2026", "next year"."""
-    dates = find_dates(text, published)
-    if dates:
-        return dates[0].start.isoformat()
-    return find_due(text, published)

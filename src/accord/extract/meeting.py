@@ -47,7 +47,6 @@ ORDINAL = re.compile(
 _COMMISSION_HEAD = re.compile(
     r"\b(?:Commission|Council|Committee|Forum|Working Group|Sub-?[Cc]ommission)\b"
 )
-_CAPWORD = re.compile(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)*|IGC|\(|\)")
 _MULTI_DAY = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.I)
 _N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _SESSION_WORD = re.compile(r"\b(?:session|meeting|talks|co-?chaired|forum|visit)\b", re.IGNORECASE)
@@ -354,7 +353,8 @@ def _venue(
     return Venue()
 
 
-def meeting_evidence(facts: MeetingFacts, doc_text: str) -> list[Evidence]:
+def meeting_evidence(facts: MeetingFacts) -> list[Evidence]:
+    """The first sentences that name the meeting, as its evidence."""
     spans = []
     for sentence in facts.sentences[:3]:
         spans.append(Evidence(text=sentence.text, start=sentence.start, end=sentence.end))

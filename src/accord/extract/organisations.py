@@ -52,6 +52,7 @@ class OrgMention:
 class OrganisationFinder:
     def __init__(self, gazetteer: Gazetteer, places: PlaceFinder) -> None:
         self.places = places
+        self._recent: dict[str, list[OrgMention]] = {}
         self.known: dict[str, Organisation] = {}
         for org in gazetteer.organisations:
             for name in (org.name, org.acronym, *org.aliases):
@@ -69,7 +70,25 @@ class OrganisationFinder:
         return self.known.get(name) or self.by_lower.get(name.lower())
 
     def find(self, text: str, offset: int = 0) -> list[OrgMention]:
-        """Organisation mentions in ``text``, longest first where they overlap, in order."""
+        """Organisation mentions in ``text``, longest first where they overlap, in order.
+
+        Agreements and commitments both look at every sentence, so the last
+        sentences' mentions are kept rather than found twice.
+        """
+        found = self._recent.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._recent) >= 64:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[text] = found
+        if not offset:
+            return list(found)
+        return [
+            OrgMention(m.name, m.acronym, m.country, m.start + offset, m.end + offset)
+            for m in found
+        ]
+
+    def _find(self, text: str) -> list[OrgMention]:
         candidates: list[OrgMention] = []
         for m in _NAME.finditer(text):
             for start, end in self._split_run(text, m.start(), m.end()):
@@ -93,10 +112,7 @@ class OrganisationFinder:
             if all(c.end <= o.start or c.start >= o.end for o in chosen):
                 chosen.append(c)
         chosen.sort(key=lambda c: c.start)
-        return [
-            OrgMention(c.name, c.acronym, c.country, c.start + offset, c.end + offset)
-            for c in chosen
-        ]
+        return chosen
 
     def _split_run(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Split a capitalised run at possessives and at "and" between two names.

@@ -117,7 +117,7 @@ class RulesExtractor:
                 end=facts.end,
                 venue=facts.venue,
                 co_chairs=chairs,
-                evidence=meeting_evidence(facts, text),
+                evidence=meeting_evidence(facts),
             )
         agreements, signing = find_agreements(sentences, text, self.gazetteer, self.orgs, skip)
         if meeting is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 
 from accord.report.calendar_export import calendar_ics
 from accord.report.commitment_table import commitments_csv, commitments_xlsx
@@ -42,20 +43,32 @@ def session_brief_heading(brief: SessionBrief) -> str:
     return f"Session brief: {brief.title}"
 
 
-def render_brief(brief: SessionBrief, fmt: str) -> Rendered:
-    """A built session brief in ``fmt`` (md, html, docx or pdf)."""
+def _render_report(
+    fmt: str, stem: str, docx: Callable[[], bytes], template: str, **context: object
+) -> Rendered:
+    """One report in ``fmt``: DOCX from its builder, the rest from ``template``.{md,html}.j2."""
     check_format(fmt)
-    heading = session_brief_heading(brief)
-    stem = f"session-brief-{_slug(brief.title)}"
     if fmt == "docx":
-        return _rendered(session_brief_docx(brief, heading), fmt, stem)
+        return _rendered(docx(), fmt, stem)
     if fmt == "md":
-        text = render_template("session_brief.md.j2", brief=brief, heading=heading)
-        return _rendered(text.encode("utf-8"), fmt, stem)
-    html = render_template("session_brief.html.j2", brief=brief, heading=heading)
+        return _rendered(render_template(f"{template}.md.j2", **context).encode("utf-8"), fmt, stem)
+    html = render_template(f"{template}.html.j2", **context)
     if fmt == "html":
         return _rendered(html.encode("utf-8"), fmt, stem)
     return _rendered(html_to_pdf(html), fmt, stem)
+
+
+def render_brief(brief: SessionBrief, fmt: str) -> Rendered:
+    """A built session brief in ``fmt`` (md, html, docx or pdf)."""
+    heading = session_brief_heading(brief)
+    return _render_report(
+        fmt,
+        f"session-brief-{_slug(brief.title)}",
+        lambda: session_brief_docx(brief, heading),
+        "session_brief",
+        brief=brief,
+        heading=heading,
+    )
 
 
 def render_session_brief(
@@ -72,18 +85,15 @@ def status_report_heading(report: StatusReport) -> str:
 
 def render_status(report: StatusReport, fmt: str) -> Rendered:
     """A built status report in ``fmt`` (md, html, docx or pdf)."""
-    check_format(fmt)
     heading = status_report_heading(report)
-    stem = f"status-{_slug(report.commission_name)}-{report.as_of.isoformat()}"
-    if fmt == "docx":
-        return _rendered(status_report_docx(report, heading), fmt, stem)
-    if fmt == "md":
-        text = render_template("status_report.md.j2", report=report, heading=heading)
-        return _rendered(text.encode("utf-8"), fmt, stem)
-    html = render_template("status_report.html.j2", report=report, heading=heading)
-    if fmt == "html":
-        return _rendered(html.encode("utf-8"), fmt, stem)
-    return _rendered(html_to_pdf(html), fmt, stem)
+    return _render_report(
+        fmt,
+        f"status-{_slug(report.commission_name)}-{report.as_of.isoformat()}",
+        lambda: status_report_docx(report, heading),
+        "status_report",
+        report=report,
+        heading=heading,
+    )
 
 
 def render_status_report(
