@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -30,6 +32,56 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
         sys.exit(result.returncode)
 
 
+# System libraries and programs beyond Python: (what needs it, how to find it, Debian package).
+# PDF reports (WeasyPrint) need Pango and HarfBuzz-Subset; the test suite also drives a real
+# Chromium (browser tests) and renders PDF pages to images with pdftoppm.
+REPORT_LIBRARIES = [
+    ("PDF reports (WeasyPrint)", "pango-1.0", "libpango-1.0-0"),
+    ("PDF reports (WeasyPrint)", "pangoft2-1.0", "libpangoft2-1.0-0"),
+    ("PDF reports (WeasyPrint)", "harfbuzz-subset", "libharfbuzz-subset0"),
+]
+TEST_PROGRAMS = [
+    ("browser tests (Playwright)", "/usr/bin/chromium", "chromium"),
+    ("report tests (PDF pages as images)", "pdftoppm", "poppler-utils"),
+]
+
+
+def missing_system_packages(for_tests: bool) -> list[tuple[str, str]]:
+    """(what needs it, Debian package) for each system library or program not found here."""
+    missing = [
+        (why, package)
+        for why, library, package in REPORT_LIBRARIES
+        if ctypes.util.find_library(library) is None
+    ]
+    if for_tests:
+        missing += [
+            (why, package)
+            for why, program, package in TEST_PROGRAMS
+            if shutil.which(program) is None and not Path(program).exists()
+        ]
+    return missing
+
+
+def system_packages(for_tests: bool) -> None:
+    """Install the Debian packages Accord needs when we may (root with apt-get), else say which."""
+    missing = missing_system_packages(for_tests)
+    if not missing:
+        return
+    packages = sorted({package for _, package in missing})
+    can_install = shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0
+    if can_install:
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", *packages)
+        missing = missing_system_packages(for_tests)
+        if not missing:
+            return
+    print("Accord needs these system packages (Debian/Ubuntu names), not found here:")
+    for why, package in missing:
+        print(f"  {package:22} for {why}")
+    print(f"  install them with: sudo apt-get install {' '.join(packages)}")
+    print("  (without them PDF reports may fail and the browser/PDF-image tests are skipped)")
+
+
 def setup() -> None:
     """Create .venv and install Accord with its model and test tools (once per pyproject change)."""
     if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be run by an older python3
@@ -48,6 +100,7 @@ def setup() -> None:
 def demo() -> None:
     """Ingest the built-in examples into a store of their own, show what it holds, say where to look."""
     setup()
+    system_packages(for_tests=False)
     OUTPUT.mkdir(exist_ok=True)
     accord = BIN / "accord"
     examples = ROOT / "src" / "accord" / "examples" / "documents"
@@ -82,6 +135,7 @@ Done. Where to look:
 
 def test() -> None:
     setup()
+    system_packages(for_tests=True)
     env = dict(os.environ)
     run(BIN / "ruff", "check", "src", "tests", "bench", "tasks.py")
     run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
