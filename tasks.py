@@ -3,6 +3,7 @@
 
     python3 tasks.py demo   set up .venv, run Accord on its built-in examples, say where to look
     python3 tasks.py test   set up .venv, then lint, type-check and run the whole test suite
+    python3 tasks.py real   score the real development set (local texts) against its minimums
 
 `make demo` and `make test` call these.
 """
@@ -22,6 +23,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 OUTPUT = ROOT / "accord-output"
+REAL = ROOT / "tests" / "data" / "real"
 STAMP = VENV / ".accord-installed"
 
 
@@ -149,9 +151,53 @@ def test() -> None:
         ROOT.parent / "shared" / "gold",
         ROOT / "tests" / "data" / "gold",
     )
+    real()
 
 
-COMMANDS = {"setup": setup, "demo": demo, "test": test}
+def real_texts() -> tuple[Path, list[str], list[str]]:
+    """The local texts folder, and the ids of the real set whose text is missing or changed."""
+    import hashlib
+    import json
+
+    folder = Path(
+        subprocess.run(
+            [str(PY), "-c", "from accord.extract.gold_sets import texts_folder; print(texts_folder())"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+    )  # fmt: skip
+    missing: list[str] = []
+    changed: list[str] = []
+    for manifest in sorted((REAL / "manifest").glob("*.jsonl")):
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            path = folder / f"{entry['id']}.txt"
+            if not path.is_file():
+                missing.append(entry["id"])
+            elif hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
+                changed.append(entry["id"])
+    return folder, missing, changed
+
+
+def real() -> None:
+    """Score the real development set (both parts) against its committed minimums."""
+    setup()
+    if not (REAL / "gold").is_dir():
+        return
+    folder, missing, changed = real_texts()
+    if changed:
+        print(f"real set: {len(changed)} local texts differ from the manifest's sha256: {changed}")
+    if missing:
+        print(
+            f"real set: {len(missing)} texts are not in {folder} (third-party pages are kept out "
+            "of git): not scored; tests/data/real/README.md says how to rebuild them"
+        )
+        return
+    run(BIN / "accord", "evaluate", REAL / "gold", "--minimums", REAL / "minimums.json")
+
+
+COMMANDS = {"setup": setup, "demo": demo, "test": test, "real": real}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in COMMANDS:

@@ -114,3 +114,46 @@ def test_parse_gold_json_invalid_json_names_file_and_line() -> None:
 def test_parse_gold_json_round_trip() -> None:
     gold = parse_gold_json(json.dumps(gold_data()), "g.gold.json")
     assert gold.source_file == "seeds/x.txt"
+
+
+def test_resolve_anchors_turns_anchors_into_quotes() -> None:
+    from accord.core.gold import parse_gold, resolve_anchors
+
+    text = "Intro line.\nThe sides agreed to open a consulate in Osh. Then lunch was served.\n"
+    gold = parse_gold(
+        {
+            "schema": "accord.gold/1",
+            "source_file": "texts/x.txt",
+            "sentences": [
+                {"anchor": {"head": "The sides agreed", "tail": "in Osh."}, "label": "commitment",
+                 "strength": ["decision"], "sectors": ["general"]},
+            ],
+        },
+        "x.gold.json",
+    )  # fmt: skip
+    resolved = resolve_anchors(gold, text, "x.gold.json")
+    assert resolved.sentences[0].quote == "The sides agreed to open a consulate in Osh."
+    assert resolved.sentences[0].anchor is None
+
+
+def test_gold_sentence_needs_a_quote_or_an_anchor_not_both() -> None:
+    from accord.core.gold import parse_gold
+    from accord.errors import GoldError
+
+    base = {"schema": "accord.gold/1", "source_file": "x.txt"}
+    with pytest.raises(GoldError, match="either a quote or an anchor"):
+        parse_gold({**base, "sentences": [{"label": "none"}]}, "x")
+    with pytest.raises(GoldError, match="either a quote or an anchor"):
+        parse_gold(
+            {**base, "sentences": [{"quote": "A.", "anchor": {"head": "A", "tail": "."},
+                                    "label": "none"}]},
+            "x",
+        )  # fmt: skip
+
+
+def test_anchor_head_found_twice_is_an_error() -> None:
+    from accord.core.gold import GoldAnchor, anchored_quote
+    from accord.errors import GoldError
+
+    with pytest.raises(GoldError, match="found 2 times"):
+        anchored_quote(GoldAnchor(head="They met", tail="."), "They met. They met.", "g")

@@ -20,6 +20,7 @@ from accord.core.scores import (
     OverallScore,
     Ratio,
     Tally,
+    aggregate,
 )
 from accord.errors import ConfigError
 from accord.extract.evaluate import (
@@ -27,6 +28,16 @@ from accord.extract.evaluate import (
     EvaluationReport,
     evaluate_many,
     load_extractions,
+)
+from accord.extract.gold_sets import (
+    FIGURES,
+    below_minimums,
+    figure_value,
+    gold_id,
+    read_manifest,
+    read_minimums,
+    set_root,
+    texts_folder,
 )
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
 
@@ -72,6 +83,26 @@ def evaluate_command(
             show_default=False,
         ),
     ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            "--split",
+            metavar="dev|holdout",
+            help="Only the gold files of this part of a set with a manifest "
+            "(tests/data/real/manifest/*.jsonl); without it each part is also summed apart.",
+            show_default=False,
+        ),
+    ] = None,
+    minimums: Annotated[
+        Path | None,
+        typer.Option(
+            "--minimums",
+            metavar="FILE",
+            help="Fail (exit 1) when an overall figure of a part is below its floor in FILE "
+            '({"dev": {"commitments_f1": 0.8, ...}, "holdout": {...}}).',
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Score extractions against gold files (accord.gold/1).
 
@@ -83,20 +114,69 @@ def evaluate_command(
     """
     if extractions is not None and extractor is not None:
         raise ConfigError("--extractor and --extractions cannot be used together")
+    if split is not None and split not in ("dev", "holdout"):
+        raise ConfigError(f"--split must be dev or holdout, not {split!r}")
+    floors = [] if minimums is None else read_minimums(minimums)
     records = None if extractions is None else load_extractions(extractions)
     paths, empty = find_gold_files(gold)
+    splits = splits_of(paths)
+    if split is not None:
+        paths = [p for p in paths if splits.get(p) == split]
     report = evaluate_many(paths, extractions=records, extractor=extractor or DEFAULT_EXTRACTOR)
+    by_split = {
+        part: aggregate([d for d in report.documents if splits.get(Path(d.gold)) == part])
+        for part in ("dev", "holdout")
+        if any(splits.get(Path(d.gold)) == part for d in report.documents)
+    }
     if as_json:
-        typer.echo(json.dumps(report.to_json_dict(), indent=2, ensure_ascii=False))
+        data = report.to_json_dict()
+        data["splits"] = {part: overall.to_json_dict() for part, overall in by_split.items()}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print_report(report, show_errors=show_errors)
+        if by_split:
+            console.print(_splits_table(by_split))
     problems = [f"{pattern}: no *{GOLD_SUFFIX} files found" for pattern in empty]
-    problems += [failure.error for failure in report.failures]
+    problems += [_missing_text_hint(failure.error) for failure in report.failures]
     problems += [_ungrounded_message(d) for d in report.ungrounded]
+    problems += below_minimums(by_split, floors)
     for problem in problems:
         error_console.print(f"error: {problem}", markup=False, highlight=False)
     if problems:
         raise typer.Exit(1)
+
+
+def splits_of(paths: Sequence[Path]) -> dict[Path, str]:
+    """The manifest split of each gold file that belongs to a set with a manifest."""
+    manifests: dict[Path, dict[str, str]] = {}
+    found: dict[Path, str] = {}
+    for path in paths:
+        root = set_root(path)
+        if root not in manifests:
+            manifests[root] = {k: e.split for k, e in read_manifest(root).items()}
+        part = manifests[root].get(gold_id(path))
+        if part is not None:
+            found[path] = part
+    return found
+
+
+def _missing_text_hint(error: str) -> str:
+    if "source_file" in error and "not found" in error:
+        return (
+            f"{error} (texts of third-party pages are kept out of git, in {texts_folder()}; "
+            "see tests/data/real/README.md to rebuild them)"
+        )
+    return error
+
+
+def _splits_table(by_split: dict[str, OverallScore]) -> Table:
+    table = Table(title="By part of the set (micro)")
+    table.add_column("figure")
+    for part, overall in by_split.items():
+        table.add_column(f"{part} ({overall.documents})", justify="right")
+    for figure, label in FIGURES.items():
+        table.add_row(label, *(_percent(figure_value(o, figure)) for o in by_split.values()))
+    return table
 
 
 def find_gold_files(arguments: Sequence[str]) -> tuple[list[Path], list[str]]:

@@ -87,10 +87,23 @@ class GoldAgreement(GoldRecord):
     notes: str | None = None
 
 
-class GoldSentence(GoldRecord):
-    """One labelled sentence of the document, located by its verbatim quote."""
+class GoldAnchor(GoldRecord):
+    """A sentence located by a few words at each end instead of a full quote.
 
-    quote: str = Field(min_length=1)
+    Gold files for third-party texts keep labels and anchors only (the text is
+    not redistributed): the sentence runs from the one occurrence of ``head`` to
+    the end of the first occurrence of ``tail`` after it.
+    """
+
+    head: str = Field(min_length=1)
+    tail: str = Field(min_length=1)
+
+
+class GoldSentence(GoldRecord):
+    """One labelled sentence of the document, located by its verbatim quote or by an anchor."""
+
+    quote: str = ""
+    anchor: GoldAnchor | None = None
     label: SentenceLabel
     strength: list[Strength] = Field(default_factory=list)
     sectors: list[Sector] = Field(default_factory=list)
@@ -98,6 +111,12 @@ class GoldSentence(GoldRecord):
     due: str | None = Field(default=None, pattern=PARTIAL_DATE_PATTERN)
     why: str | None = None
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _quote_or_anchor(self) -> Self:
+        if bool(self.quote) == (self.anchor is not None):
+            raise ValueError("a sentence needs either a quote or an anchor (head and tail)")
+        return self
 
     @model_validator(mode="after")
     def _commitment_has_strength_and_sector(self) -> Self:
@@ -128,6 +147,40 @@ class GoldFile(GoldRecord):
     notes: str | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def resolve_anchors(gold: GoldFile, text: str, source: str) -> GoldFile:
+    """The gold with every anchored sentence turned into its quote from ``text``.
+
+    An anchor whose head is missing or occurs more than once, or whose tail does
+    not follow its head, is a GoldError naming ``source`` and the anchor.
+    """
+    if all(sentence.anchor is None for sentence in gold.sentences):
+        return gold
+    sentences = [
+        sentence
+        if sentence.anchor is None
+        else sentence.model_copy(
+            update={"quote": anchored_quote(sentence.anchor, text, source), "anchor": None}
+        )
+        for sentence in gold.sentences
+    ]
+    return gold.model_copy(update={"sentences": sentences})
+
+
+def anchored_quote(anchor: GoldAnchor, text: str, source: str) -> str:
+    """The verbatim text an anchor marks out in ``text``."""
+    count = text.count(anchor.head)
+    if count != 1:
+        found = "not found" if count == 0 else f"found {count} times"
+        raise GoldError(f"{source}: anchor head {anchor.head!r} {found} in the document text")
+    start = text.index(anchor.head)
+    tail = text.find(anchor.tail, start)
+    if tail < 0:
+        raise GoldError(
+            f"{source}: anchor tail {anchor.tail!r} not found after its head {anchor.head!r}"
+        )
+    return text[start : tail + len(anchor.tail)]
 
 
 def parse_gold(data: object, source: str) -> GoldFile:

@@ -48,6 +48,8 @@ def locate_sentences(
     located: list[LocatedSentence] = []
     cursor = 0
     for sentence in sentences:
+        if not sentence.quote:
+            raise GoldError(f"{source}: an anchored sentence was not resolved against the text")
         start = text.find(sentence.quote, cursor)
         if start < 0:
             start = text.find(sentence.quote)

@@ -19,11 +19,12 @@ import yaml
 from pydantic import ValidationError
 
 from accord.core.documents import SourceDocument
-from accord.core.gold import GoldFile, parse_gold_json
+from accord.core.gold import GoldFile, parse_gold_json, resolve_anchors
 from accord.core.records import SCHEMA, Extraction
 from accord.core.scores import DocumentScore, OverallScore, aggregate
 from accord.core.scoring import locate_sentences, score_extraction
 from accord.errors import AccordError, ConfigError, GoldError
+from accord.extract.gold_sets import texts_folder
 from accord.extract.pipeline import DEFAULT_EXTRACTOR, extract, get_extractor
 from accord.ingest import load_document
 from accord.ingest.options import MetadataOverrides
@@ -95,8 +96,16 @@ def load_gold(path: Path) -> GoldFile:
 
 
 def source_path(gold_path: Path, gold: GoldFile) -> Path:
-    """The source document: ``source_file`` is relative to the gold folder's parent."""
-    return gold_path.absolute().parent.parent / gold.source_file
+    """The source document: ``source_file`` is relative to the gold folder's parent.
+
+    A source kept out of the repository (a third-party text of an anchored gold
+    set) is looked up by its file name in the local texts folder instead.
+    """
+    beside = gold_path.absolute().parent.parent / gold.source_file
+    if beside.is_file():
+        return beside
+    local = texts_folder() / Path(gold.source_file).name
+    return local if local.is_file() else beside
 
 
 def load_source(gold_path: Path, gold: GoldFile) -> SourceDocument:
@@ -220,6 +229,7 @@ def evaluate_gold_file(
     """
     gold = load_gold(path)
     document = load_source(path, gold)
+    gold = resolve_anchors(gold, document.text, str(path))
     # A gold file that does not fit its document fails before any extraction is used.
     locate_sentences(document.text, gold.sentences, str(path))
     if extractions is None:
