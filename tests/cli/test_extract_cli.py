@@ -94,3 +94,17 @@ def test_extract_cli_unknown_extractor_lists_registered(tmp_path: Path) -> None:
     result = accord("extract", str(path), "--extractor", "accord.magic.v9", cwd=tmp_path)
     assert result.returncode == 1
     assert "accord.rules.v1" in result.stderr
+
+
+def test_extract_cli_bad_published_metadata_is_a_warning_and_the_document_is_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "undated.md"
+    path.write_text("---\ntitle: Brief\npublished: unknown\n---\n" + SEED_TEXT, encoding="utf-8")
+    result = accord("extract", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["document"]["title"] == "Brief"
+    assert record["document"]["published"] is None
+    assert record["meeting"]["ordinal"] == 9
+    assert f"warning: {path}: front matter: published 'unknown' is not a date" in result.stderr

@@ -109,12 +109,34 @@ def test_load_document_txt_rule_followed_by_prose_is_not_front_matter(tmp_path: 
     assert document.text == raw
 
 
-def test_load_document_txt_front_matter_bad_date_is_error(tmp_path: Path) -> None:
-    raw = "---\npublished: last Thursday\n---\n" + ENGLISH
-    with pytest.raises(IngestError) as caught:
-        load_document(write(tmp_path / "baddate.txt", raw))
-    assert "baddate.txt" in str(caught.value)
-    assert "published date 'last Thursday' is not a date" in str(caught.value)
+def test_load_document_txt_front_matter_bad_date_is_a_note_not_an_error(tmp_path: Path) -> None:
+    raw = "---\npublished: last Thursday\noutlet: Daily Ledger\n---\n" + ENGLISH
+    document = load_document(write(tmp_path / "baddate.txt", raw))
+    assert document.published is None
+    assert document.outlet == "Daily Ledger"
+    assert document.text == ENGLISH
+    assert document.notes == (
+        "front matter: published 'last Thursday' is not a date; left unknown",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("unknown", None),
+        ("2025", None),
+        ("2025-11", None),
+        ("28 Nov 2025", dt.date(2025, 11, 28)),
+        ("2025-11-28", dt.date(2025, 11, 28)),
+    ],
+)
+def test_load_document_txt_front_matter_partial_or_unknown_dates_load(
+    tmp_path: Path, value: str, expected: dt.date | None
+) -> None:
+    document = load_document(write(tmp_path / "d.txt", f"---\npublished: {value}\n---\n{ENGLISH}"))
+    assert document.published == expected
+    assert document.text == ENGLISH
+    assert bool(document.notes) == (value == "unknown")
 
 
 def test_load_document_txt_front_matter_only_is_error(tmp_path: Path) -> None:

@@ -82,6 +82,8 @@ def extract_command(
         extractor=extractor,
         gazetteer_files=tuple(gazetteer or ()),
     ):
+        for note in item.document.notes if item.document is not None else ():
+            error_console.print(f"warning: {item.path}: {note}", markup=False, highlight=False)
         if item.extraction is None:
             failures += 1
             error_console.print(f"error: {item.error}", markup=False, highlight=False)

@@ -34,6 +34,9 @@ class SourceDocument(Record):
     url: str | None = None
     published: dt.date | None = None
     language: str = "en"
+    notes: tuple[str, ...] = Field(
+        default=(), description="Problems the loader worked around, shown to the user as warnings."
+    )
 
     @property
     def sha256(self) -> str:

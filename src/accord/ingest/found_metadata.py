@@ -22,6 +22,7 @@ class FoundMetadata:
     url: str | None = None
     published: dt.date | None = None
     partial: PartialDate | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

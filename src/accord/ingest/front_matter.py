@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accord.errors import IngestError
 from accord.ingest.date_phrases import DATE_PHRASE, PartialDate, parse_date_phrase
 from accord.ingest.found_metadata import FoundMetadata, clean_value
 
@@ -24,6 +23,7 @@ _FENCE = re.compile(r"---[ \t]*")
 _KEY_VALUE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*")
 # Lines a YAML block may hold besides "key: value": blanks, comments, nested values.
 _SKIPPABLE = re.compile(r"[ \t]*(?:#.*)?|[ \t]+\S.*|-[ \t].*")
+_YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])")
 _DATE_VALUE = re.compile(rf"(?P<date>{DATE_PHRASE})(?:[T ]\d{{2}}:\d{{2}}\S*)?")
 
 
@@ -57,15 +57,24 @@ def find_front_matter(text: str) -> FrontMatter | None:
 
 
 def front_matter_metadata(front: FrontMatter, source: str) -> FoundMetadata:
-    """The metadata a front-matter block gives; a published value that is no date is an error."""
+    """The metadata a front-matter block gives.
+
+    A published value that is no date ("unknown", "soon") does not cost the
+    document: the date is left unknown, to be read from the text if it has one,
+    and a note says why.
+    """
     published = _field(front, "published")
-    partial = _parse_published(published, source) if published else None
+    partial = _parse_published(published) if published else None
+    notes: tuple[str, ...] = ()
+    if published and partial is None:
+        notes = (f"front matter: published {published!r} is not a date; left unknown",)
     return FoundMetadata(
         title=clean_value(_field(front, "title")),
         outlet=clean_value(_field(front, "outlet")),
         url=clean_value(_field(front, "url")),
         published=partial.full() if partial else None,
         partial=partial,
+        notes=notes,
     )
 
 
@@ -79,11 +88,11 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _parse_published(value: str, source: str) -> PartialDate:
-    match = _DATE_VALUE.fullmatch(value.strip())
-    parsed = parse_date_phrase(match["date"]) if match else None
-    if parsed is None:
-        raise IngestError(
-            source, f"front matter: published date {value!r} is not a date (write YYYY-MM-DD)"
-        )
-    return parsed
+def _parse_published(value: str) -> PartialDate | None:
+    """A whole or partial date (``2025``, ``2025-11``, ``28 Nov 2025``), or None."""
+    text = value.strip()
+    year_month = _YEAR_MONTH.fullmatch(text)
+    if year_month:
+        return PartialDate(int(year_month["year"]), int(year_month["month"]), None)
+    match = _DATE_VALUE.fullmatch(text)
+    return parse_date_phrase(match["date"]) if match else None

@@ -55,6 +55,7 @@ def load_document(
         url=found.url,
         published=found.published,
         language="en",
+        notes=tuple(note for layer in (given, loaded.metadata) for note in layer.notes),
     )
 
 
