@@ -37,10 +37,11 @@ def test_load_document_pdf_text_of_all_pages(make_pdf: MakePdf) -> None:
     )
     document = load_document(path)
     assert document.kind == "pdf"
+    # Printed lines are reflowed into paragraphs; pages stay apart.
     assert document.text == (
-        "TASHKENT, 12 March 2026 - Uzbekistan and Pakistan agreed to expand\n"
+        "TASHKENT, 12 March 2026 - Uzbekistan and Pakistan agreed to expand "
         "cooperation in energy, trade and transport through a new corridor.\n\n"
-        "The commission will hold its next session in Islamabad in 2027,\n"
+        "The commission will hold its next session in Islamabad in 2027, "
         "the two co-chairs said after signing the protocol of the meeting."
     )
     assert document.title == "Protocol of the 5th session"
@@ -78,3 +79,35 @@ def test_load_document_pdf_without_header_is_error(tmp_path: Path) -> None:
     path = tmp_path / "fake.pdf"
     path.write_text("This is a text file with a .pdf suffix.", encoding="utf-8")
     assert pdf_error(path) == "not a PDF file (no %PDF header)"
+
+
+PARAGRAPHS = [
+    "ASTANA, 4 June 2026 - The Kazakhstan-Mongolia Intergovernmental Commission on Trade and "
+    "Economic Cooperation held its eleventh session in Astana under the chairmanship of the two "
+    "deputy prime ministers.",
+    "The parties agreed to establish a joint veterinary laboratory in Ulaanbaatar by the end of "
+    "2027 and to simplify phytosanitary procedures for grain, livestock and processed foodstuffs.",
+    "They also decided to launch a regular container train between Pavlodar and Zamyn-Uud, "
+    "instructed the railway administrations to harmonise tariffs, and reaffirmed their commitment "
+    "to modernisation of border crossings.",
+    "The sides discussed opportunities for cooperation in renewable energy, geological "
+    "exploration, pharmaceuticals, tourism and higher education, including scholarships.",
+] * 6
+
+
+def test_load_document_pdf_two_columns_are_reflowed_into_the_original_paragraphs(
+    tmp_path: Path,
+) -> None:
+    from .pdf_layout import HEADER, render_two_columns
+
+    path = render_two_columns("\n".join(PARAGRAPHS), tmp_path / "digest.pdf")
+    text = load_document(path).text
+    flat = " ".join(text.split())
+    for paragraph in PARAGRAPHS[:4]:
+        assert paragraph in flat  # words rejoined across hyphenated line ends, in column order
+    assert HEADER not in text
+    assert "\u00ad" not in text and "\u2010" not in text
+    # each original paragraph ends a line of the loaded text, so sentences never run together
+    lines = text.split("\n")
+    assert sum(1 for line in lines if line.endswith("scholarships.")) == 6
+    assert not any(line.strip().isdigit() for line in lines)  # page numbers dropped

@@ -11,13 +11,18 @@ from accord.errors import IngestError
 from accord.ingest.found_metadata import FoundMetadata, clean_value
 from accord.ingest.loaded_text import LoadedText, join_blocks
 from accord.ingest.metadata_patterns import metadata_patterns
+from accord.ingest.pdf_reflow import reflow_pages
 
 # The PDF header may follow a little junk, but must come within the first kilobyte.
 _HEADER_WINDOW = 1024
 
 
 def read_pdf(data: bytes, source: str) -> LoadedText:
-    """The text of all pages, separated by blank lines, with trailing spaces removed."""
+    """The text of all pages as paragraphs, pages separated by blank lines.
+
+    Lines are reflowed into paragraphs, hyphenated words joined and running
+    headers, footers and page numbers dropped (see ``pdf_reflow``).
+    """
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise IngestError(source, "not a PDF file (no %PDF header)")
     reader = _open(data, source)
@@ -27,7 +32,7 @@ def read_pdf(data: bytes, source: str) -> LoadedText:
     # pypdf raises many kinds of error on a damaged file; each means the same to a user.
     except Exception as exc:
         raise IngestError(source, f"damaged PDF ({_reason(exc)})") from exc
-    text = join_blocks(pages)
+    text = join_blocks(reflow_pages(pages))
     if not any(char.isalpha() for char in text):
         raise IngestError(source, "no extractable text (scanned PDF? OCR it first)")
     title = clean_value(title if isinstance(title, str) else None)
