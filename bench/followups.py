@@ -1,6 +1,9 @@
 """Follow-up suggestions against gold links: precision and recall at several thresholds.
 
-    .venv/bin/python bench/followups.py [tests/data/followups/*.links.json]
+    .venv/bin/python bench/followups.py [LINKS.json ...]
+
+By default: the written sequence in tests/data/followups/ and the real ones in
+tests/data/real/followups/ (their texts are local; see tests/data/real/README.md).
 
 Not a speed benchmark: it prints how well restatements and progress reports
 are matched to earlier commitments, so a threshold change is measured. With
@@ -21,9 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    paths = [Path(a) for a in sys.argv[1:]] or sorted(
-        (ROOT / "tests/data/followups").glob("*.json")
-    )
+    paths = [Path(a) for a in sys.argv[1:]] or [
+        *sorted((ROOT / "tests/data/followups").glob("*.json")),
+        *sorted((ROOT / "tests/data/real/followups").glob("*.links.json")),
+    ]
     semantic = load_semantic_model()
     for path in paths:
         print(f"{path.name}" + (f" (with {semantic.name})" if semantic else ""))

@@ -4,6 +4,10 @@ A gold links file lists, for a sequence of documents of one commission, each
 later sentence with every earlier commitment sentence it restates or reports
 progress on. The documents are extracted in publication order; each one is
 matched against the commitments of the documents of earlier sessions.
+
+Sentences are given by ``later_quote``/``earlier_quote``, or, for third-party
+texts kept out of the repository, by ``later``/``earlier`` anchors (``head`` and
+``tail``) with documents named by their id in the local texts folder.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from accord.core.gold import GoldAnchor, anchored_quote
 from accord.core.records import Extraction
 from accord.errors import GoldError
+from accord.extract.gold_sets import texts_folder
 from accord.extract.nlp import parse_text
 from accord.extract.pipeline import extract, get_extractor
 from accord.extract.sentences import split_sentences
@@ -51,6 +57,23 @@ def _session_key(extraction: Extraction) -> tuple[int, str]:
     return ordinal, str(extraction.document.published or "")
 
 
+def _document_path(root: Path, name: str) -> Path:
+    """A document named by its path under ``root``, else by its id in the local texts folder."""
+    beside = root / name
+    if beside.is_file():
+        return beside
+    local = texts_folder() / f"{name}.txt"
+    return local if local.is_file() else beside
+
+
+def _quote(link: dict[str, object], side: str, texts: dict[str, str], source: Path) -> str:
+    quote = link.get(f"{side}_quote")
+    if isinstance(quote, str):
+        return quote
+    anchor = GoldAnchor.model_validate(link.get(side))
+    return anchored_quote(anchor, texts[str(link[f"{side}_doc"])], str(source))
+
+
 def evaluate_links(
     links_path: Path, threshold: float = DEFAULT_THRESHOLD, semantic: SemanticModel | None = None
 ) -> FollowupScore:
@@ -64,14 +87,17 @@ def evaluate_links(
     texts: dict[str, str] = {}
     records: dict[str, Extraction] = {}
     for name in names:
-        document = load_document(root / name)
+        document = load_document(_document_path(root, name))
         texts[name] = document.text
         records[name] = extract(document)
     ordered = sorted(names, key=lambda n: _session_key(records[n]))
     gold = {
-        (link["later_doc"], link["later_quote"], link["earlier_doc"], link["earlier_quote"]): link[
-            "kind"
-        ]
+        (
+            link["later_doc"],
+            _quote(link, "later", texts, links_path),
+            link["earlier_doc"],
+            _quote(link, "earlier", texts, links_path),
+        ): link["kind"]
         for link in links
     }
     nlp = get_extractor().nlp  # type: ignore[attr-defined]
