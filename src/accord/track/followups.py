@@ -24,8 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from accord.extract.gazetteer import load_gazetteer
 
 LinkKind = Literal["restated", "progress"]
@@ -189,7 +187,16 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> set[str]:
     words = {stem(w) for w in _WORD.findall(text)}
-    return {w for w in words if w not in STOP_WORDS and w not in GENERIC and len(w) > 2}
+    stop_words = english_stop_words()
+    return {w for w in words if w not in stop_words and w not in GENERIC and len(w) > 2}
+
+
+@functools.cache
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, loaded on first use: listing suggestions needs no spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 @functools.cache
