@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from accord.cli.output import console
+from accord.cli.output import ListColumn, console, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
     JsonOption,
@@ -66,8 +65,15 @@ def followups_command(
     if not rows:
         console.print(f"no follow-up suggestions ({state})", markup=False)
         return
-    table = Table(
-        "id", "kind", "status", "score", "document", "sentence", "commitment", title="Follow-ups"
+    table = list_table(
+        "Follow-ups",
+        "id",
+        "kind",
+        ListColumn("status", optional=True),
+        ListColumn("score", justify="right", optional=True),
+        ListColumn("document", wide=True, optional=True),
+        ListColumn("sentence", wide=True),
+        ListColumn("commitment", wide=True),
     )
     for row in rows:
         table.add_row(
@@ -79,7 +85,7 @@ def followups_command(
             row.text,
             f"{row.commitment_id} {row.commitment_session}: {row.commitment_text}",
         )
-    console.print(table)
+    print_list(table)
 
 
 def _print_decision(row: SuggestionRow, json_output: bool) -> None:

@@ -6,13 +6,11 @@ JSON for scripts; both come from one query function in ``accord.store``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from accord.cli.output import console
+from accord.cli.output import SECTORS_WIDTH, ListColumn, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
     JsonOption,
@@ -51,13 +49,6 @@ def _dates(start: object, end: object) -> str:
     return str(start or end or "")
 
 
-def _print(table: Table, rows: Sequence[object]) -> None:
-    if rows:
-        console.print(table)
-    else:
-        console.print(f"no {str(table.title or 'rows').lower()}", markup=False)
-
-
 def commissions_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """List the commissions in the record, with their parties, names seen and sessions."""
     with opened(db) as database:
@@ -65,8 +56,14 @@ def commissions_command(db: DbOption = None, json_output: JsonOption = False) ->
     if json_output:
         print_rows_json(rows)
         return
-    table = Table(
-        "id", "commission", "parties", "sessions", "latest", "also called", title="Commissions"
+    table = list_table(
+        "Commissions",
+        "id",
+        ListColumn("commission", wide=True),
+        "parties",
+        "sessions",
+        "latest",
+        ListColumn("also called", wide=True, optional=True),
     )
     for row in rows:
         others = [alias for alias in row.aliases if alias != row.name]
@@ -78,7 +75,7 @@ def commissions_command(db: DbOption = None, json_output: JsonOption = False) ->
             str(row.latest_session or ""),
             "; ".join(others),
         )
-    _print(table, rows)
+    print_list(table)
 
 
 def sessions_command(
@@ -95,17 +92,17 @@ def sessions_command(
     if json_output:
         print_rows_json(rows)
         return
-    table = Table(
+    table = list_table(
+        "Sessions",
         "id",
-        "commission",
+        ListColumn("commission", wide=True),
         "#",
-        "kind",
+        ListColumn("kind", optional=True),
         "dates",
-        "venue",
-        "sources",
-        "agreements",
-        "commitments",
-        title="Sessions",
+        ListColumn("venue", wide=True, optional=True),
+        ListColumn("sources", justify="right", optional=True),
+        ListColumn("agreements", justify="right", optional=True),
+        ListColumn("commitments", justify="right"),
     )
     for row in rows:
         venue = ", ".join(v for v in (row.venue_city, row.venue_country) if v)
@@ -120,7 +117,7 @@ def sessions_command(
             str(row.agreements),
             str(row.commitments),
         )
-    _print(table, rows)
+    print_list(table)
 
 
 def agreements_command(
@@ -138,20 +135,29 @@ def agreements_command(
     if json_output:
         print_rows_json(rows)
         return
-    table = Table(
-        "id", "session", "status", "kind", "parties", "subject", "sources", title="Agreements"
+    table = list_table(
+        "Agreements",
+        "id",
+        "session",
+        ListColumn("commission", wide=True, optional=True),
+        "status",
+        ListColumn("kind", optional=True),
+        ListColumn("parties", wide=True, optional=True),
+        ListColumn("subject", wide=True),
+        ListColumn("sources", justify="right", optional=True),
     )
     for row in rows:
         table.add_row(
             str(row.id),
-            f"{row.session_id} ({row.commission or '?'} #{row.ordinal or '?'})",
+            f"{row.session_id} #{row.ordinal or '?'}",
+            row.commission or "",
             row.status,
             row.kind,
             "; ".join(row.parties),
             row.subject or "",
             str(row.sources),
         )
-    _print(table, rows)
+    print_list(table)
 
 
 def commitments_command(
@@ -188,21 +194,23 @@ def commitments_command(
     if json_output:
         print_rows_json(rows)
         return
-    table = Table(
+    table = list_table(
+        "Commitments",
         "id",
         "session",
+        ListColumn("date", optional=True),
         "strength",
-        "sectors",
+        ListColumn("sectors", optional=True, max_width=SECTORS_WIDTH),
         "status",
         "due",
-        "sources",
-        "text",
-        title="Commitments",
+        ListColumn("sources", justify="right", optional=True),
+        ListColumn("text", wide=True),
     )
     for row in rows:
         table.add_row(
             str(row.id),
-            f"{row.session_id} (#{row.ordinal or '?'}, {row.session_start or '?'})",
+            f"{row.session_id} #{row.ordinal or '?'}",
+            str(row.session_start or ""),
             row.strength,
             ", ".join(row.sectors),
             row.status,
@@ -210,7 +218,7 @@ def commitments_command(
             str(row.sources),
             row.text,
         )
-    _print(table, rows)
+    print_list(table)
 
 
 def search_command(
@@ -235,7 +243,13 @@ def search_command(
     if json_output:
         print_rows_json(hits)
         return
-    table = Table("kind", "id", "where", "match", title="Search results")
+    table = list_table(
+        "Search results",
+        "kind",
+        "id",
+        ListColumn("where", wide=True),
+        ListColumn("match", wide=True),
+    )
     for hit in hits:
         table.add_row(hit.kind, str(hit.id), hit.label, hit.snippet.replace("\n", " "))
-    _print(table, hits)
+    print_list(table)

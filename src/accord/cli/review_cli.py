@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from accord.cli.output import console
+from accord.cli.output import SECTORS_WIDTH, ListColumn, console, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
     JsonOption,
@@ -73,8 +72,16 @@ def _print_items(rows: Sequence[ReviewItem], title: str) -> None:
     if not rows:
         console.print(f"no items: {title.lower()}", markup=False)
         return
-    table = Table(
-        "kind", "id", "session", "state", "strength/kind", "sectors", "due", "text", title=title
+    table = list_table(
+        title,
+        "kind",
+        "id",
+        ListColumn("session", wide=True, optional=True),
+        ListColumn("state", optional=True),
+        "strength/kind",
+        ListColumn("sectors", optional=True, max_width=SECTORS_WIDTH),
+        "due",
+        ListColumn("text", wide=True),
     )
     for row in rows:
         table.add_row(
@@ -87,7 +94,7 @@ def _print_items(rows: Sequence[ReviewItem], title: str) -> None:
             row.due or "",
             row.text,
         )
-    console.print(table)
+    print_list(table)
 
 
 def _decide(
