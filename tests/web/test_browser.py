@@ -29,7 +29,8 @@ from .conftest import PASSWORD
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "src/accord/examples/documents/dawn-2025-11-28-pakistan-russia-igc-10.txt"
+# The seed report is not shipped with Accord; it lives next to the repository.
+SEED = ROOT.parent / "shared" / "seeds" / "dawn-2025-11-28-pakistan-russia-igc-10.txt"
 SHOTS = ROOT / "test-output" / "browser"
 CHROMIUM = next(
     (p for p in (Path("/usr/lib/chromium/chromium"), Path("/usr/bin/chromium")) if p.exists()),

@@ -15,9 +15,12 @@ from accord.web.uploads import safe_file_name
 
 from .conftest import PASSWORD, logged_in, with_token
 
+# The seed report is not shipped with Accord; it lives next to the repository.
 SEED = (
-    Path(__file__).resolve().parents[2]
-    / "src/accord/examples/documents/dawn-2025-11-28-pakistan-russia-igc-10.txt"
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "seeds"
+    / "dawn-2025-11-28-pakistan-russia-igc-10.txt"
 )
 
 
