@@ -37,17 +37,14 @@ from accord.core.documents import SourceDocument
 from accord.core.records import Extraction
 from accord.extract.batch import extract_batch
 from accord.extract.pipeline import get_extractor
+from accord.store.agreements import list_agreements
+from accord.store.commissions import list_commissions
+from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.store.database import Database, open_database, sqlite_url, table_counts
+from accord.store.extractions import save_extraction
 from accord.store.ingestion import STATISTICS_EVERY, IngestOptions, ingest_paths
-from accord.store.queries import (
-    CommitmentFilter,
-    list_agreements,
-    list_commissions,
-    list_commitments,
-    list_sessions,
-)
-from accord.store.save import save_extraction
 from accord.store.search import search
+from accord.store.sessions import list_sessions
 from synthetic import TOPICS, corpus
 
 LIST_TARGET_MS, SEARCH_TARGET_MS = 50.0, 100.0

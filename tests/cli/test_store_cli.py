@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 from accord.cli.main import app
 from accord.errors import ConfigError, NotFoundError
 from accord.store.database import open_database, sqlite_url, table_counts
-from accord.store.save import save_extraction
+from accord.store.extractions import save_extraction
 from store.factories import app_report, dawn_report, sputnik_report
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"

@@ -15,7 +15,7 @@ from accord.core.agreement_scoring import (
 )
 from accord.core.gold import GoldAgreement, GoldParty
 from accord.core.records import Agreement, Evidence, Party
-from accord.core.scores import Tally
+from accord.core.score_sheets import Tally
 
 COUNTRIES = ("Pakistan", "Pakistani", "Russia", "Russian", "Russian Federation")
 NAMES = PartyNames(COUNTRIES)

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from accord.core.documents import document_id, text_sha256
+from accord.core.extraction_scoring import locate_sentences
 from accord.core.records import Commitment, DocumentInfo, Extraction
-from accord.core.scores import Ratio, Tally
-from accord.core.scoring import locate_sentences
+from accord.core.score_sheets import Ratio, Tally
 from accord.errors import ConfigError, GoldError
 from accord.extract.evaluate import (
     evaluate_gold_file,

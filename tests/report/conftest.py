@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from accord.ingest import load_document
+from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.store.database import Database, open_database
-from accord.store.followup_store import SuggestionRow, list_suggestions
+from accord.store.followups import SuggestionRow, list_suggestions
 from accord.store.ingestion import ingest_paths
-from accord.store.queries import CommitmentFilter, list_commitments
 from accord.track.followup_service import after_ingest, confirm
 from accord.track.status import set_status
 from conftest import BACKENDS, make_database_url

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from accord.core.follow_through import due_date
 from accord.report.commitment_table import COLUMNS, HISTORY_COLUMNS
 from accord.report.downloads import export_calendar, export_commitments, export_record
-from accord.store.queries import CommitmentFilter, CommitmentRow, list_commitments
-from accord.store.status_store import status_history
+from accord.store.commitments import CommitmentFilter, CommitmentRow, list_commitments
+from accord.store.statuses import status_history
 from accord.store.transfer import export_jsonl
 
 from .conftest import Record

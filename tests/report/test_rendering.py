@@ -14,7 +14,7 @@ from PIL import Image, ImageChops
 from accord.report.downloads import render_session_brief, render_status_report
 from accord.report.rendering import escape_markdown
 from accord.store.database import Database
-from accord.store.save import save_extraction
+from accord.store.extractions import save_extraction
 from store.factories import Report
 
 from .conftest import Record

@@ -9,8 +9,9 @@ import pytest
 from accord.errors import NotFoundError
 from accord.report.downloads import render_session_brief
 from accord.report.session_brief import build_session_brief
-from accord.store.queries import CommitmentFilter, list_agreements, list_commitments, list_sessions
-from accord.store.report_queries import find_session
+from accord.store.agreements import list_agreements
+from accord.store.commitments import CommitmentFilter, list_commitments
+from accord.store.sessions import find_session, list_sessions
 
 from .conftest import Record
 from .readers import folded, read_docx, read_pdf

@@ -6,7 +6,7 @@ import datetime as dt
 
 from accord.report.downloads import render_status, render_status_report
 from accord.report.status_report import build_status_report
-from accord.store.queries import CommitmentFilter, list_commitments
+from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.track.scorecard import scorecard
 
 from .conftest import Record

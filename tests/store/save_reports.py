@@ -11,7 +11,7 @@ import sys
 from factories import reports
 
 from accord.store.database import open_database
-from accord.store.save import save_extraction
+from accord.store.extractions import save_extraction
 
 
 def main(url: str, count: int, reverse: bool) -> None:

@@ -22,10 +22,10 @@ from accord.store.accounts import (
     start_login,
 )
 from accord.store.database import Database, open_database
+from accord.store.extractions import save_extraction
+from accord.store.models import ApiToken, User
 from accord.store.notes import add_note, notes_for
-from accord.store.save import save_extraction
 from accord.store.transfer import export_jsonl, import_jsonl
-from accord.store.users_models import ApiToken, User
 
 from .factories import dawn_report
 

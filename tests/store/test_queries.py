@@ -7,16 +7,13 @@ import datetime as dt
 import pytest
 
 from accord.errors import NotFoundError
+from accord.store.agreements import list_agreements
+from accord.store.commissions import list_commissions
+from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.store.database import Database
-from accord.store.queries import (
-    CommitmentFilter,
-    list_agreements,
-    list_commissions,
-    list_commitments,
-    list_sessions,
-)
-from accord.store.save import save_extraction
+from accord.store.extractions import save_extraction
 from accord.store.search import search
+from accord.store.sessions import list_sessions
 
 from .factories import Report, app_report, dawn_report, sputnik_report
 

@@ -6,8 +6,8 @@ from sqlalchemy import select, update
 
 from accord.core.records import Extraction
 from accord.store.database import Database, table_counts
+from accord.store.extractions import save_extraction
 from accord.store.models import Commitment
-from accord.store.save import save_extraction
 
 from .factories import app_report, dawn_report
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import text
 
 from accord.errors import StoreError
+from accord.store.commitments import list_commitments
 from accord.store.database import Database, open_database, sqlite_url, table_counts
-from accord.store.queries import list_commitments
-from accord.store.save import save_extraction
+from accord.store.extractions import save_extraction
 from accord.store.search import search
 from accord.store.transfer import backup, export_csv, export_jsonl, import_jsonl
 

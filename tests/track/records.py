@@ -12,8 +12,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from accord.store.database import Database
+from accord.store.extractions import save_extraction
 from accord.store.models import Commitment
-from accord.store.save import save_extraction
 from store.factories import Report
 
 FIRST = (

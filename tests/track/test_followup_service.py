@@ -11,10 +11,10 @@ from accord.errors import StoreError
 from accord.ingest import load_document
 from accord.store.audit import audit_trail
 from accord.store.database import Database
-from accord.store.followup_store import SuggestionRow, list_suggestions
+from accord.store.extractions import save_extraction
+from accord.store.followups import SuggestionRow, list_suggestions
 from accord.store.ingestion import ingest_paths
-from accord.store.save import save_extraction
-from accord.store.tracking_models import CommitmentLink
+from accord.store.models import CommitmentLink
 from accord.track.followup_service import after_ingest, confirm, dismiss, refresh_followups
 from accord.track.scorecard import scorecard
 from accord.track.status import commitment_history

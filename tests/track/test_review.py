@@ -9,7 +9,7 @@ from accord.errors import NotFoundError, TrackError
 from accord.store.audit import audit_trail
 from accord.store.database import Database
 from accord.store.models import Commitment
-from accord.store.review_store import Correction, review_queue
+from accord.store.review_queue import Correction, review_queue
 from accord.track.review import auto_accept, decide, organisation_ref
 
 from .records import first_session, save_first

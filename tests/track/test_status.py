@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from accord.errors import NotFoundError, StoreError, TrackError
 from accord.store.audit import audit_trail
+from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.store.database import Database
-from accord.store.queries import CommitmentFilter, list_commitments
-from accord.store.save import save_extraction
-from accord.store.tracking_models import StatusUpdate
+from accord.store.extractions import save_extraction
+from accord.store.models import StatusUpdate
 from accord.track.status import commitment_history, parse_evidence, set_status
 
 from .records import first_session, save_first

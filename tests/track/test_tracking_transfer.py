@@ -6,8 +6,8 @@ import datetime as dt
 import io
 
 from accord.store.database import Database, open_database, table_counts
-from accord.store.followup_store import list_suggestions
-from accord.store.review_store import Correction
+from accord.store.followups import list_suggestions
+from accord.store.review_queue import Correction
 from accord.store.transfer import export_jsonl, import_jsonl
 from accord.track.followup_service import after_ingest, confirm, dismiss
 from accord.track.review import decide, organisation_ref

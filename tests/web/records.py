@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from accord.store.database import Database
-from accord.store.followup_store import ProposedFollowup, add_suggestions
+from accord.store.extractions import save_extraction
+from accord.store.followups import ProposedFollowup, add_suggestions
 from accord.store.models import Agreement, Commitment, Document
-from accord.store.queries import list_sessions
-from accord.store.save import save_extraction
+from accord.store.sessions import list_sessions
 from store.factories import Report
 
 NAME = "Pakistan-Russia Intergovernmental Commission"

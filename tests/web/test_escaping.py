@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from accord.store.accounts import Account
 from accord.store.database import Database
-from accord.store.save import SaveOutcome, save_extraction
+from accord.store.extractions import SaveOutcome, save_extraction
 from store.factories import Report
 
 from .conftest import logged_in

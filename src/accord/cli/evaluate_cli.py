@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from accord.cli.output import console, error_console
-from accord.core.scores import (
+from accord.core.score_sheets import (
     MEETING_FIELDS,
     NEXT_MEETING_FIELDS,
     DocumentScore,

@@ -18,7 +18,7 @@ from accord.cli.store_options import (
 )
 from accord.cli.track_options import AuthorOption, CommissionOption, NoteOption
 from accord.core.follow_through import STATUSES
-from accord.store.followup_store import SuggestionRow, list_suggestions
+from accord.store.followups import SuggestionRow, list_suggestions
 from accord.track.authors import author_name
 from accord.track.followup_service import confirm, dismiss, refresh_followups
 

@@ -21,15 +21,12 @@ from accord.cli.store_options import (
     print_rows_json,
 )
 from accord.core.records import SECTORS, STRENGTHS
+from accord.store.agreements import list_agreements
+from accord.store.commissions import list_commissions
+from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.store.models import COMMITMENT_STATUSES
-from accord.store.queries import (
-    CommitmentFilter,
-    list_agreements,
-    list_commissions,
-    list_commitments,
-    list_sessions,
-)
 from accord.store.search import DEFAULT_SEARCH_LIMIT, SEARCH_KINDS, SearchKind, search
+from accord.store.sessions import list_sessions
 
 AGREEMENT_STATUSES = ("signed", "planned")
 

@@ -17,7 +17,7 @@ from accord.cli.store_options import (
     print_rows_json,
 )
 from accord.cli.track_options import AuthorOption, CommissionOption
-from accord.store.review_store import Correction, ReviewAction, ReviewItem, ReviewKind, review_queue
+from accord.store.review_queue import Correction, ReviewAction, ReviewItem, ReviewKind, review_queue
 from accord.track.authors import author_name
 from accord.track.review import decide, organisation_ref
 

@@ -12,7 +12,7 @@ import typer
 
 from accord.errors import ConfigError
 from accord.store.database import Database, open_database
-from accord.store.queries import QueryRow
+from accord.store.rows import QueryRow
 
 DbOption = Annotated[
     str | None,

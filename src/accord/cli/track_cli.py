@@ -25,7 +25,7 @@ from accord.cli.store_options import (
 from accord.cli.track_options import AuthorOption, CommissionOption, NoteOption
 from accord.core.follow_through import STATUSES
 from accord.errors import TrackError
-from accord.store.status_store import CommitmentStatus
+from accord.store.statuses import CommitmentStatus
 from accord.track.authors import author_name
 from accord.track.scorecard import GROUPINGS, Grouping, scorecard
 from accord.track.status import commitment_history, set_status

@@ -19,7 +19,7 @@ from accord.store.accounts import (
     revoke_api_token,
     set_password,
 )
-from accord.store.users_models import ROLES
+from accord.store.models import ROLES
 from accord.web.settings import DEFAULT_HOST, DEFAULT_PORT, WebSettings
 
 user_app = typer.Typer(help="Add and list the people who use the web app.", no_args_is_help=True)

@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from accord.core.gold import GoldAgreement, GoldParty
 from accord.core.matching import fuzzy_equal, match_one_to_one
 from accord.core.records import Agreement, Party
-from accord.core.scores import AgreementScore, Issue, Tally
+from accord.core.score_sheets import AgreementScore, Issue, Tally
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")

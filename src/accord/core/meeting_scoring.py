@@ -10,7 +10,7 @@ from __future__ import annotations
 from accord.core.gold import GoldMeeting, GoldNextMeeting
 from accord.core.matching import fuzzy_equal, match_one_to_one
 from accord.core.records import Meeting, NextMeeting
-from accord.core.scores import Issue, IssueArea, MeetingScore, NextMeetingScore, Ratio, Tally
+from accord.core.score_sheets import Issue, IssueArea, MeetingScore, NextMeetingScore, Ratio, Tally
 
 
 def _field_check(

@@ -1,6 +1,6 @@
 """Scoring extractions against gold files: load each gold and its source, extract, score.
 
-The scoring rules themselves are pure (``accord.core.scoring``); this module
+The scoring rules themselves are pure (``accord.core.extraction_scoring``); this module
 does the reading: gold files, their source documents, the country names that
 party names are read with, and extraction records made elsewhere (by another
 tool, an older Accord, or ``accord extract`` run earlier), which are scored
@@ -19,10 +19,10 @@ import yaml
 from pydantic import ValidationError
 
 from accord.core.documents import SourceDocument
+from accord.core.extraction_scoring import locate_sentences, score_extraction
 from accord.core.gold import GoldFile, parse_gold_json, resolve_anchors
 from accord.core.records import SCHEMA, Extraction
-from accord.core.scores import DocumentScore, OverallScore, aggregate
-from accord.core.scoring import locate_sentences, score_extraction
+from accord.core.score_sheets import DocumentScore, OverallScore, aggregate
 from accord.errors import AccordError, ConfigError, GoldError
 from accord.extract.gold_sets import texts_folder
 from accord.extract.pipeline import DEFAULT_EXTRACTOR, extract, get_extractor

@@ -24,9 +24,9 @@ from accord.report.wording import (
     source_label,
     status_label,
 )
+from accord.store.commitments import CommitmentItem, all_commitments
 from accord.store.database import Database
-from accord.store.report_queries import all_commitments, all_next_meetings
-from accord.store.report_rows import CommitmentItem, NextMeetingRow
+from accord.store.sessions import NextMeetingRow, all_next_meetings
 
 PRODUCT_ID = "-//Accord//Commission follow-through//EN"
 UID_DOMAIN = "accord.local"

@@ -18,10 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from accord.core.follow_through import due_date
 from accord.report.wording import one_line, source_label
+from accord.store.commitments import CommitmentItem, all_commitments
 from accord.store.database import Database
-from accord.store.report_queries import all_commitments
-from accord.store.report_rows import CommitmentItem, StatusEntry
-from accord.store.report_status_queries import status_entries
+from accord.store.statuses import StatusEntry, status_entries
 
 SEPARATOR = " | "
 COLUMNS = (

@@ -24,8 +24,8 @@ from accord.report.session_brief import SessionBrief, build_session_brief
 from accord.report.session_brief_docx import session_brief_docx
 from accord.report.status_report import StatusReport, build_status_report
 from accord.report.status_report_docx import status_report_docx
+from accord.store.commissions import find_commission
 from accord.store.database import Database
-from accord.store.report_queries import find_commission
 from accord.store.transfer import export_jsonl
 
 EXPORT_FORMATS = ("csv", "xlsx")

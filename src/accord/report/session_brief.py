@@ -14,16 +14,11 @@ from dataclasses import dataclass
 from accord.core.records import SECTORS
 from accord.report.charts import STRENGTH_COLOURS, STRENGTH_ORDER, Chart, stacked_bars
 from accord.report.wording import sector_label, session_title
+from accord.store.agreements import AgreementItem
+from accord.store.commitments import CommitmentItem
 from accord.store.database import Database
-from accord.store.report_queries import find_session, session_record
-from accord.store.report_rows import (
-    AgreementItem,
-    CoChairRow,
-    CommitmentItem,
-    NextMeetingRow,
-    SessionFacts,
-    SourceRow,
-)
+from accord.store.session_records import session_record
+from accord.store.sessions import CoChairRow, NextMeetingRow, SessionRow, SourceRow, find_session
 
 # Sectors in the order the brief lists them: the specific ones first, "general" last.
 SECTOR_ORDER = (*[s for s in SECTORS if s != "general"], "general")
@@ -42,7 +37,7 @@ class SectorGroup:
 class SessionBrief:
     title: str
     generated_on: dt.date
-    session: SessionFacts
+    session: SessionRow
     co_chairs: list[CoChairRow]
     signed: list[AgreementItem]
     planned: list[AgreementItem]

@@ -18,7 +18,7 @@ from accord.report.wording import (
     place_text,
     source_label,
 )
-from accord.store.report_rows import AgreementItem
+from accord.store.agreements import AgreementItem
 
 AGREEMENT_WIDTHS = [1.0, 5.0, 4.5, CONTENT_WIDTH_CM - 10.5]
 COMMITMENT_WIDTHS = [1.0, 8.5, 2.2, 3.3, 2.0]

@@ -16,18 +16,14 @@ from accord.core.follow_through import DatedStatus, TrackedCommitment, current_s
 from accord.report.charts import Chart
 from accord.report.status_charts import delivery_chart, sector_status_chart
 from accord.report.wording import country_name, dates_text, ordinal_text, sector_label
+from accord.store.citations import Citation
+from accord.store.commissions import commission_record, find_commission
+from accord.store.commitments import CommitmentItem
 from accord.store.database import Database
-from accord.store.report_queries import commission_record, find_commission
-from accord.store.report_rows import (
-    Citation,
-    CommitmentItem,
-    NextMeetingRow,
-    Restatements,
-    SessionFacts,
-    StatusEntry,
-)
-from accord.store.report_status_queries import restatements, status_entries
+from accord.store.links import Restatements, restatements
 from accord.store.scorecard_queries import tracked_commitments
+from accord.store.sessions import NextMeetingRow, SessionRow
+from accord.store.statuses import StatusEntry, status_entries
 from accord.track.scorecard import TOTAL, UNASSIGNED, Grouping, ScoreRow, score, score_groups
 
 
@@ -75,8 +71,8 @@ class StatusReport:
     parties: list[str]
     as_of: dt.date
     generated_on: dt.date
-    sessions: list[SessionFacts]
-    last_session: SessionFacts | None
+    sessions: list[SessionRow]
+    last_session: SessionRow | None
     next_meeting: NextMeetingRow | None
     total: ScoreRow
     scorecards: list[ScoreTable]
@@ -87,13 +83,13 @@ class StatusReport:
     changes: list[StatusChange]
 
 
-def session_text(facts: SessionFacts) -> str:
+def session_text(facts: SessionRow) -> str:
     """``20th session (9–10 October 2025)``."""
     name = f"{ordinal_text(facts.ordinal)} session" if facts.ordinal else "Session"
     return f"{name} ({dates_text(facts.start, facts.end)})" if facts.start else name
 
 
-def _held_by(facts: SessionFacts, as_of: dt.date) -> bool:
+def _held_by(facts: SessionRow, as_of: dt.date) -> bool:
     """Whether the session had taken place on ``as_of`` (sessions without dates count as held)."""
     day = facts.start or facts.end
     return day is None or day <= as_of
@@ -119,7 +115,7 @@ def _status_on(tracked: TrackedCommitment, history: list[StatusEntry], as_of: dt
 
 
 def _scorecards(
-    tracked: list[TrackedCommitment], as_of: dt.date, sessions: list[SessionFacts]
+    tracked: list[TrackedCommitment], as_of: dt.date, sessions: list[SessionRow]
 ) -> list[ScoreTable]:
     """Scorecards by sector, agency and side (the track's groups), and by session in order."""
     tables = []
@@ -220,13 +216,13 @@ def _recurring(items: list[StatusItem], restated: Restatements) -> list[StatusIt
     ]
 
 
-def _last_dated(held: list[SessionFacts]) -> SessionFacts | None:
+def _last_dated(held: list[SessionRow]) -> SessionRow | None:
     """The latest session held whose date is known (changes are counted from its last day)."""
     dated = [s for s in held if s.start or s.end]
     return dated[-1] if dated else None
 
 
-def _next_meeting(rows: list[NextMeetingRow], held: list[SessionFacts]) -> NextMeetingRow | None:
+def _next_meeting(rows: list[NextMeetingRow], held: list[SessionRow]) -> NextMeetingRow | None:
     """What the latest session announced, unless that session has since been held."""
     held_ordinals = {s.ordinal for s in held if s.ordinal}
     held_ids = {s.id for s in held}
@@ -237,7 +233,7 @@ def _next_meeting(rows: list[NextMeetingRow], held: list[SessionFacts]) -> NextM
 def _changes(
     items: list[StatusItem],
     history: dict[int, list[StatusEntry]],
-    last: SessionFacts | None,
+    last: SessionRow | None,
     as_of: dt.date,
 ) -> list[StatusChange]:
     since = (last.end or last.start) if last else None

@@ -16,7 +16,7 @@ from accord.report.wording import (
     sector_label,
     status_label,
 )
-from accord.store.report_rows import Citation
+from accord.store.citations import Citation
 
 SCORE_HEADERS = [
     "Made",

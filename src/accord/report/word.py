@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from accord.report.charts import Chart
 from accord.report.wording import one_line, source_label
-from accord.store.report_rows import Citation
+from accord.store.citations import Citation
 
 MUTED = RGBColor(0x5F, 0x6B, 0x7A)
 CONTENT_WIDTH_CM = 17.0

@@ -10,9 +10,11 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 
-from accord.store.report_queries import country_names
-from accord.store.report_rows import Citation, OrganisationRow, SessionFacts
-from accord.store.tracking_queries import OwnerRow
+from accord.store.citations import Citation
+from accord.store.organisations import OrganisationRow
+from accord.store.owners import OwnerRow
+from accord.store.resolve import country_names
+from accord.store.sessions import SessionRow
 
 SECTOR_LABELS = {
     "general": "General",
@@ -99,7 +101,7 @@ def ordinal_text(number: int | None) -> str:
     return f"{number}{suffix}"
 
 
-def session_title(facts: SessionFacts) -> str:
+def session_title(facts: SessionRow) -> str:
     """``20th session of the Kazakhstan–Uzbekistan Intergovernmental Commission ...``."""
     body = facts.commission or " – ".join(country_name(p) for p in facts.parties) or "meeting"
     if facts.ordinal:

@@ -23,9 +23,16 @@ from sqlalchemy.orm import Session
 
 from accord.errors import ConfigError, NotFoundError, StoreError
 from accord.store.database import Database
-from accord.store.models import Organisation, utc_now
-from accord.store.queries import organisation_ids
-from accord.store.users_models import ROLES, ApiToken, LoginSession, User, UserAgency
+from accord.store.lookups import organisation_ids
+from accord.store.models import (
+    ROLES,
+    ApiToken,
+    LoginSession,
+    Organisation,
+    User,
+    UserAgency,
+    utc_now,
+)
 
 Role = Literal["admin", "editor", "viewer"]
 MIN_PASSWORD_LENGTH = 8

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accord.store.database import Database
-from accord.store.queries import QueryRow
-from accord.store.tracking_models import AuditEntry
+from accord.store.models import AuditEntry
+from accord.store.rows import QueryRow
 
 JsonDict = dict[str, Any]
 

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from accord.errors import NotFoundError
 from accord.store.database import Database
-from accord.store.details import SessionInfo, SourceRow, session_info, source_row
 from accord.store.models import (
     Agreement,
     Commitment,
@@ -30,7 +29,8 @@ from accord.store.models import (
     Post,
     SessionSource,
 )
-from accord.store.queries import DEFAULT_LIMIT, QueryRow
+from accord.store.rows import DEFAULT_LIMIT, QueryRow
+from accord.store.sessions import SessionRow, SourceRow, session_row, source_row
 
 ItemKind = Literal["meeting", "co_chair", "agreement", "commitment", "next_meeting"]
 ITEM_KINDS: tuple[ItemKind, ...] = (
@@ -94,7 +94,7 @@ class DocumentDetail:
     language: str
     added_at: dt.datetime
     text: str
-    session: SessionInfo | None
+    session: SessionRow | None
     extractor: str | None
     items: list[DocumentItem]
 
@@ -158,7 +158,7 @@ def document_detail(database: Database, reference: int | str) -> DocumentDetail:
             language=document.language,
             added_at=document.added_at,
             text=document.text,
-            session=session_info(session, session_id) if session_id is not None else None,
+            session=session_row(session, session_id) if session_id is not None else None,
             extractor=f"{run.extractor} {run.extractor_version}".strip() if run else None,
             items=sorted(items, key=lambda i: (i.start, -i.end, ITEM_KINDS.index(i.kind))),
         )
@@ -257,3 +257,16 @@ def _record_spans(record: dict[str, Any]) -> list[tuple[ItemKind, str, dict[str,
     if upcoming:
         spans.append(("next_meeting", "next session", upcoming.get("evidence") or {}))
     return spans
+
+
+def document_of(session: Session, reference: str) -> Document:
+    """A stored document by id or key (``doc-…``), or a NotFoundError."""
+    query = select(Document)
+    if reference.isdigit():
+        query = query.where(Document.id == int(reference))
+    else:
+        query = query.where(Document.key == reference)
+    row = session.scalar(query)
+    if row is None:
+        raise NotFoundError(f"no stored document {reference!r} (give its id or its doc-… key)")
+    return row

@@ -20,7 +20,7 @@ from accord.extract.batch import extract_batch
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
 from accord.ingest import MetadataOverrides, expand_sources
 from accord.store.database import Database
-from accord.store.save import latest_extractors, save_extraction
+from accord.store.extractions import latest_extractors, save_extraction
 
 IngestStatus = Literal["new", "updated", "known", "failed"]
 # Planner statistics are refreshed after this many stored documents, and at the end.

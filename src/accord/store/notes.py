@@ -15,8 +15,8 @@ from sqlalchemy import ColumnElement, false, or_, select, true
 from accord.errors import ConfigError
 from accord.store.accounts import Account
 from accord.store.database import Database
-from accord.store.queries import QueryRow
-from accord.store.users_models import NOTE_SUBJECTS, Note, User
+from accord.store.models import NOTE_SUBJECTS, Note, User
+from accord.store.rows import QueryRow
 
 MAX_NOTE_LENGTH = 10_000
 

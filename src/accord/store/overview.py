@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from accord.store.database import Database
+from accord.store.lookups import commission_ids
 from accord.store.models import (
     Agreement,
     Commitment,
     CommitmentSector,
     MeetingSession,
 )
-from accord.store.queries import QueryRow, commission_ids
+from accord.store.rows import QueryRow
 
 
 @dataclass(frozen=True)

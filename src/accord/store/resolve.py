@@ -77,6 +77,12 @@ def name_vocabulary() -> NameVocabulary:
     return NameVocabulary(countries, abbreviations, known)
 
 
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Country names by ISO 3166 alpha-3 code, from the gazetteer the record was resolved with."""
+    return {code: country.name for code, country in load_gazetteer().by_iso3.items()}
+
+
 def parties_key(parties: Sequence[str]) -> str:
     """A party set as stored: sorted ISO3 codes joined by commas ("PAK,RUS")."""
     return ",".join(sorted(set(parties)))

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from accord.errors import NotFoundError
 from accord.store.database import Database
 from accord.store.models import Agreement, AgreementParty, Commitment, MeetingSession, Organisation
-from accord.store.tracking_queries import owners_of
+from accord.store.owners import owners_of
 
 
 @dataclass(frozen=True)

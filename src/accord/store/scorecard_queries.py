@@ -12,11 +12,18 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from accord.core.follow_through import TrackedCommitment
+from accord.store.commitments import sectors_of
 from accord.store.database import Database
-from accord.store.models import Commission, Commitment, MeetingSession, SessionSource
-from accord.store.queries import commission_ids
-from accord.store.tracking_models import CommitmentLink
-from accord.store.tracking_queries import owners_of, sectors_of, session_label
+from accord.store.lookups import commission_ids
+from accord.store.models import (
+    Commission,
+    Commitment,
+    CommitmentLink,
+    MeetingSession,
+    SessionSource,
+)
+from accord.store.owners import owners_of
+from accord.store.sessions import session_label
 
 
 class _Groups:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from accord.errors import StoreError
 from accord.store.database import Database
-from accord.store.queries import QueryRow
+from accord.store.rows import QueryRow
 
 SearchKind = Literal["commitment", "agreement", "document"]
 SEARCH_KINDS: tuple[SearchKind, ...] = ("commitment", "agreement", "document")

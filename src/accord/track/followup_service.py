@@ -17,7 +17,7 @@ from accord.errors import TrackError
 from accord.extract.nlp import load_nlp, parse_text
 from accord.extract.sentences import split_sentences
 from accord.store.database import Database
-from accord.store.followup_store import (
+from accord.store.followups import (
     MatchTarget,
     ProposedFollowup,
     SuggestionRow,

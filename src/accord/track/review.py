@@ -14,8 +14,8 @@ from typing import get_args
 from accord.core.records import PARTIAL_DATE_PATTERN, SECTORS, STRENGTHS, AgreementKind
 from accord.errors import TrackError
 from accord.store.database import Database
-from accord.store.followup_store import document_ids
-from accord.store.review_store import (
+from accord.store.followups import document_ids
+from accord.store.review_queue import (
     Correction,
     OrganisationRef,
     ReviewAction,

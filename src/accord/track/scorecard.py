@@ -19,7 +19,7 @@ from accord.core.follow_through import (
     is_overdue,
 )
 from accord.store.database import Database
-from accord.store.queries import QueryRow
+from accord.store.rows import QueryRow
 from accord.store.scorecard_queries import tracked_commitments
 
 Grouping = Literal["session", "sector", "agency", "side"]

@@ -14,7 +14,7 @@ from accord.core.follow_through import STATUSES
 from accord.errors import TrackError
 from accord.store.audit import AuditRow, audit_trail
 from accord.store.database import Database
-from accord.store.status_store import (
+from accord.store.statuses import (
     CommitmentStatus,
     Evidence,
     NewStatus,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from accord.core.records import SECTORS
 from accord.store.models import COMMITMENT_STATUSES
 from accord.store.overview import SectorStatusCount
-from accord.store.queries import SessionRow
+from accord.store.sessions import SessionRow
 
 # Delivered first, unknown last: the bar reads from done to not yet known.
 STATUS_ORDER = ("completed", "in_progress", "not_started", "stalled", "dropped", "no_evidence")

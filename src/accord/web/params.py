@@ -14,8 +14,8 @@ from fastapi import Query
 from pydantic import BaseModel, BeforeValidator
 
 from accord.core.records import Sector, Strength
+from accord.store.commitments import CommitmentFilter
 from accord.store.documents import DocumentFilter
-from accord.store.queries import CommitmentFilter
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from accord.store.models import Base
-from accord.store.schema import MODEL_MODULES
+from accord.store.models import Base  # every table module: the metadata holds every table
 
-assert MODEL_MODULES  # every model module is imported: the metadata holds every table
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,

@@ -12,11 +12,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse
 
-from accord.store.followup_store import SuggestionRow
+from accord.store.followups import SuggestionRow
 from accord.store.notes import NoteRow
-from accord.store.review_store import ReviewItem, ReviewKind
+from accord.store.review_queue import ReviewItem, ReviewKind
 from accord.store.scopes import item_scope, item_scopes
-from accord.store.status_store import StatusRow
+from accord.store.statuses import StatusRow
 from accord.web.auth import Action, Reader, Writer, allowed, database_of
 from accord.web.params import (
     DEFAULT_PAGE,

@@ -6,15 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
-from accord.store.queries import (
-    AgreementRow,
-    CommissionRow,
-    CommitmentFilter,
-    CommitmentRow,
-    SessionRow,
-)
+from accord.store.agreements import AgreementRow
+from accord.store.commissions import CommissionRow
+from accord.store.commitments import CommitmentFilter, CommitmentRow
 from accord.store.scopes import item_scope
 from accord.store.search import DEFAULT_SEARCH_LIMIT
+from accord.store.sessions import SessionRow
 from accord.web.auth import Reader, allowed, database_of
 from accord.web.params import (
     DEFAULT_PAGE,

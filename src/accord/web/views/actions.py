@@ -13,13 +13,13 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from accord.core.records import Sector, Strength
 from accord.errors import NotFoundError
+from accord.store.commitments import commitment_detail
 from accord.store.database import Database
-from accord.store.details import commitment_detail
-from accord.store.followup_store import SuggestionRow, list_suggestions
+from accord.store.followups import SuggestionRow, list_suggestions
 from accord.store.notes import NoteRow, add_note
-from accord.store.review_store import Correction, ReviewItem, ReviewKind
+from accord.store.review_queue import Correction, ReviewItem, ReviewKind
 from accord.store.scopes import item_scope
-from accord.store.status_store import StatusRow
+from accord.store.statuses import StatusRow
 from accord.track.followup_service import confirm, dismiss
 from accord.track.review import decide, organisation_ref
 from accord.track.status import set_status

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.core.follow_through import TrackedCommitment, is_overdue
+from accord.store.commissions import CommissionRow, list_commissions
 from accord.store.database import Database
-from accord.store.followup_store import list_suggestions
+from accord.store.followups import list_suggestions
 from accord.store.overview import (
     ReviewCounts,
     SectorStatusCount,
@@ -20,8 +21,8 @@ from accord.store.overview import (
     review_counts,
     sector_status_counts,
 )
-from accord.store.queries import CommissionRow, SessionRow, list_commissions, list_sessions
 from accord.store.scorecard_queries import tracked_commitments
+from accord.store.sessions import SessionRow, list_sessions
 from accord.track.scorecard import TOTAL, ScoreRow, score
 
 # How many overdue and recurring commitments the dashboard lists (the totals count all).

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from accord.store.database import Database
-from accord.store.details import SessionInfo, SourceRow
 from accord.store.documents import (
     ITEM_KINDS,
     DocumentFilter,
@@ -15,6 +14,7 @@ from accord.store.documents import (
     document_detail,
     list_documents,
 )
+from accord.store.sessions import SessionRow, SourceRow
 from accord.web.params import Listing, listing
 
 
@@ -27,7 +27,7 @@ class DocumentPage:
     language: str
     added_at: dt.datetime
     extractor: str | None
-    session: SessionInfo | None
+    session: SessionRow | None
     text: str
     items: list[DocumentItem]
     ungrounded: list[DocumentItem]

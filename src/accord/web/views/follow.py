@@ -12,12 +12,13 @@ from typing import Literal
 
 from accord.store.accounts import Account
 from accord.store.audit import AuditRow
+from accord.store.commitments import CommitmentDetail, commitment_detail
 from accord.store.database import Database
-from accord.store.details import CommitmentDetail, LinkRow, commitment_detail, commitment_links
-from accord.store.followup_store import SuggestionRow, list_suggestions
+from accord.store.followups import SuggestionRow, list_suggestions
+from accord.store.links import LinkRow, commitment_links
 from accord.store.notes import NoteRow, notes_for
-from accord.store.review_store import ReviewItem, ReviewKind, review_queue
-from accord.store.status_store import CommitmentStatus
+from accord.store.review_queue import ReviewItem, ReviewKind, review_queue
+from accord.store.statuses import CommitmentStatus
 from accord.track.status import commitment_history
 from accord.web.params import Listing, listing
 

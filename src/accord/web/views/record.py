@@ -6,29 +6,14 @@ from dataclasses import dataclass
 
 from accord.core.records import SECTORS
 from accord.store.accounts import Account
+from accord.store.agreements import AgreementDetail, AgreementRow, agreement_detail, list_agreements
+from accord.store.commissions import CommissionRow, list_commissions
+from accord.store.commitments import CommitmentFilter, CommitmentRow, list_commitments
 from accord.store.database import Database
-from accord.store.details import (
-    AgreementDetail,
-    CoChairRow,
-    NextMeetingRow,
-    SessionInfo,
-    SourceRow,
-    agreement_detail,
-    session_detail,
-)
 from accord.store.notes import NoteRow, notes_for
-from accord.store.queries import (
-    AgreementRow,
-    CommissionRow,
-    CommitmentFilter,
-    CommitmentRow,
-    SessionRow,
-    list_agreements,
-    list_commissions,
-    list_commitments,
-    list_sessions,
-)
 from accord.store.search import SEARCH_KINDS, SearchHit, SearchKind, query_words, search
+from accord.store.session_records import session_detail
+from accord.store.sessions import CoChairRow, NextMeetingRow, SessionRow, SourceRow, list_sessions
 from accord.web.params import Listing, listing
 
 
@@ -40,7 +25,7 @@ class SectorGroup:
 
 @dataclass(frozen=True)
 class SessionPage:
-    session: SessionInfo
+    session: SessionRow
     co_chairs: list[CoChairRow]
     agreements_signed: list[AgreementRow]
     agreements_planned: list[AgreementRow]

@@ -20,11 +20,19 @@ from accord.core.follow_through import CLOSED_STATUSES, session_before
 from accord.errors import NotFoundError, StoreError
 from accord.store.audit import record_change, snapshot
 from accord.store.database import Database
-from accord.store.models import Commitment, Document, Evidence, MeetingSession, SessionSource
-from accord.store.queries import QueryRow, commission_ids
-from accord.store.status_store import NewStatus, SpanEvidence, append_status
-from accord.store.tracking_models import CommitmentLink, FollowupSuggestion
-from accord.store.tracking_queries import document_session, session_label, session_order
+from accord.store.lookups import commission_ids
+from accord.store.models import (
+    Commitment,
+    CommitmentLink,
+    Document,
+    Evidence,
+    FollowupSuggestion,
+    MeetingSession,
+    SessionSource,
+)
+from accord.store.rows import QueryRow
+from accord.store.sessions import document_session, session_label, session_order
+from accord.store.statuses import NewStatus, SpanEvidence, append_status
 
 SUGGESTION_FIELDS = ("state", "decided_by", "decided_at")
 LINK_FIELDS = ("earlier_id", "later_id", "document_id", "span_start", "span_end", "kind")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from accord.core.documents import SourceDocument
 from accord.core.records import Extraction
 from accord.errors import StoreError
+from accord.store.commitments import followed_up
 from accord.store.database import Database
 from accord.store.merge import RecordMerger
 from accord.store.models import (
@@ -33,7 +34,6 @@ from accord.store.models import (
     SessionSource,
 )
 from accord.store.resolve import OrganisationKey, Resolver, name_vocabulary
-from accord.store.tracking_queries import followed_up
 
 SaveStatus = Literal["new", "known", "updated"]
 UNKNOWN_EXTRACTOR = ("unknown", "")

@@ -15,7 +15,7 @@ from accord.core.agreement_scoring import score_agreements
 from accord.core.gold import GoldFile, GoldSentence
 from accord.core.meeting_scoring import score_meeting, score_next_meeting
 from accord.core.records import Commitment, Extraction
-from accord.core.scores import (
+from accord.core.score_sheets import (
     CommitmentScore,
     DocumentScore,
     GroundingScore,

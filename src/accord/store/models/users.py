@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from accord.store.models import Base, UTCDateTime, utc_now
+from accord.store.models.record import Base, UTCDateTime, utc_now
 
 ROLES = ("admin", "editor", "viewer")
 NOTE_SUBJECTS = ("session", "agreement", "commitment")

@@ -8,6 +8,14 @@ from typing import Any
 import pytest
 
 from accord.core.documents import text_sha256
+from accord.core.extraction_scoring import (
+    LocatedSentence,
+    locate_sentences,
+    score_commitments,
+    score_extraction,
+    score_grounding,
+    spans_match,
+)
 from accord.core.gold import GoldFile, GoldSentence, parse_gold
 from accord.core.matching import fuzzy_equal
 from accord.core.meeting_scoring import score_meeting, score_next_meeting
@@ -22,15 +30,7 @@ from accord.core.records import (
     NextMeeting,
     Venue,
 )
-from accord.core.scores import Ratio, Tally, aggregate
-from accord.core.scoring import (
-    LocatedSentence,
-    locate_sentences,
-    score_commitments,
-    score_extraction,
-    score_grounding,
-    spans_match,
-)
+from accord.core.score_sheets import Ratio, Tally, aggregate
 from accord.errors import GoldError
 
 COUNTRIES = ("Pakistan", "Pakistani", "Russia", "Russian", "Russian Federation")

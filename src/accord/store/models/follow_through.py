@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from accord.store.models import Base, UTCDateTime, utc_now
+from accord.store.models.record import Base, UTCDateTime, utc_now
 
 OWNER_ORIGINS = ("suggested", "set")
 SUGGESTION_KINDS = ("restated", "progress")

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from accord.errors import StoreError
 from accord.store.database import Database, table_counts
+from accord.store.extractions import save_extraction
 from accord.store.models import (
     Agreement,
     Commission,
@@ -21,7 +22,6 @@ from accord.store.models import (
     OrganisationAlias,
     Person,
 )
-from accord.store.save import save_extraction
 
 from .factories import Report, app_report, dawn_report, sputnik_report
 

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from accord.errors import NotFoundError
 from accord.store.audit import JsonDict, record_change, snapshot
+from accord.store.commitments import commitment_row, sectors_of
 from accord.store.database import Database
+from accord.store.lookups import commission_ids
 from accord.store.models import (
     Agreement,
     Commitment,
@@ -29,16 +31,10 @@ from accord.store.models import (
     Organisation,
     utc_now,
 )
-from accord.store.queries import QueryRow, commission_ids
+from accord.store.owners import actors_of, owners_of, replace_owners
 from accord.store.resolve import OrganisationKey, Resolver, name_vocabulary
-from accord.store.tracking_models import CommitmentOwner
-from accord.store.tracking_queries import (
-    actors_of,
-    commitment_row,
-    owners_of,
-    sectors_of,
-    session_label,
-)
+from accord.store.rows import QueryRow
+from accord.store.sessions import session_label
 
 ReviewKind = Literal["commitment", "agreement"]
 ReviewAction = Literal["accept", "reject", "correct"]
@@ -272,19 +268,6 @@ def _organisations(
         )
         found.setdefault(org, ref.side or country)
     return list(found.items())
-
-
-def replace_owners(
-    session: Session, commitment_id: int, owners: Sequence[tuple[int, str | None]]
-) -> None:
-    """Make ``owners`` (organisation id, side) the owners a person set for the commitment."""
-    session.execute(delete(CommitmentOwner).where(CommitmentOwner.commitment_id == commitment_id))
-    session.add_all(
-        CommitmentOwner(
-            commitment_id=commitment_id, organisation_id=org, side=side, origin="set", position=i
-        )
-        for i, (org, side) in enumerate(owners)
-    )
 
 
 def _review_agreement(

@@ -1,4 +1,4 @@
-"""Status updates in the database: appending one, and reading a commitment's history.
+"""Status updates: appending one, and reading a commitment's history (one or many at once).
 
 Updates are only ever added. The commitment's ``status`` column is a copy of
 the status the updates give (kept for filtering and search) and is rewritten
@@ -9,6 +9,7 @@ in the same transaction as the update and its audit rows; ``status`` joins
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -17,19 +18,14 @@ from sqlalchemy.orm import Session
 from accord.core.follow_through import DatedStatus, current_status
 from accord.errors import StoreError
 from accord.store.audit import record_change, snapshot
+from accord.store.citations import Citation, citation_of
+from accord.store.commitments import commitment_row, sectors_of
 from accord.store.database import Database
-from accord.store.models import Document, MeetingSession, utc_now
-from accord.store.queries import QueryRow
-from accord.store.tracking_models import StatusUpdate
-from accord.store.tracking_queries import (
-    OwnerRow,
-    commission_name,
-    commitment_row,
-    document_of,
-    owners_of,
-    sectors_of,
-    session_label,
-)
+from accord.store.documents import document_of
+from accord.store.models import Document, MeetingSession, StatusUpdate, utc_now
+from accord.store.owners import OwnerRow, owners_of
+from accord.store.rows import QueryRow
+from accord.store.sessions import commission_name, session_label
 
 UPDATE_FIELDS = (
     "commitment_id",
@@ -90,6 +86,20 @@ class StatusRow(QueryRow):
     evidence_url: str | None
     suggestion_id: int | None
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One dated status update of a commitment, with its evidence, as the reports cite it."""
+
+    id: int
+    commitment_id: int
+    status: str
+    as_of: dt.date
+    author: str
+    note: str | None
+    evidence: Citation | None
+    evidence_url: str | None
 
 
 @dataclass(frozen=True)
@@ -232,3 +242,36 @@ def commitment_status(database: Database, commitment_id: int) -> CommitmentStatu
             owners=[o.to_json() for o in owners],
             history=[h.to_json() for h in history],
         )
+
+
+def status_entries(database: Database, commitment_ids: Sequence[int]) -> list[StatusEntry]:
+    """The status updates of these commitments, by commitment, in the order of their dates."""
+    if not commitment_ids:
+        return []
+    with database.reading() as session:
+        query = (
+            select(StatusUpdate, Document)
+            .outerjoin(Document, Document.id == StatusUpdate.evidence_document_id)
+            .where(StatusUpdate.commitment_id.in_(list(commitment_ids)))
+            .order_by(StatusUpdate.commitment_id, StatusUpdate.as_of, StatusUpdate.id)
+        )
+        return [
+            StatusEntry(
+                id=update.id,
+                commitment_id=update.commitment_id,
+                status=update.status,
+                as_of=update.as_of,
+                author=update.author,
+                note=update.note,
+                evidence=citation_of(
+                    document,
+                    update.evidence_text or "",
+                    update.evidence_start or 0,
+                    update.evidence_end or 0,
+                )
+                if document is not None
+                else None,
+                evidence_url=update.evidence_url,
+            )
+            for update, document in session.execute(query)
+        ]
