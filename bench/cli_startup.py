@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from accord.store.database import open_database, sqlite_url, table_counts
-from accord.store.save import save_extraction
+from accord.store.extractions import save_extraction
 from synthetic import corpus
 
 TARGET_S = 0.5

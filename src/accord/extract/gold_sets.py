@@ -19,7 +19,7 @@ from pathlib import Path
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from accord.core.scores import OverallScore
+from accord.core.score_sheets import OverallScore
 from accord.errors import ConfigError
 
 TEXTS_ENV = "ACCORD_REAL_TEXTS"
