@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from accord.cli.main import app
 from accord.cli.output import ListColumn, fit_columns, list_table
 from accord.store.database import open_database, sqlite_url
-from accord.store.save import save_extraction
+from accord.store.extractions import save_extraction
 from store.factories import app_report, dawn_report
 from track.records import FIRST, save_first, save_second
 
