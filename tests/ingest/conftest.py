@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import docx
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+
+from accord.ingest import Fetcher
+
+from .local_site import LocalSite, loopback_settings, running_site
 
 MakePdf = Callable[..., Path]
 MakeDocx = Callable[..., Path]
@@ -69,3 +73,16 @@ def make_docx(tmp_path: Path) -> MakeDocx:
         return path
 
     return make
+
+
+@pytest.fixture
+def local_site() -> Iterator[LocalSite]:
+    """A real HTTP server on 127.0.0.1, stopped after the test."""
+    yield from running_site()
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    """A Fetcher allowed to reach 127.0.0.1 (only), without pauses between requests."""
+    with Fetcher(loopback_settings()) as fetcher:
+        yield fetcher

@@ -11,3 +11,26 @@ FRENCH = (
     "coopération bilatérale dans le commerce, l'énergie et les secteurs sociaux comme "
     "la santé et l'éducation, selon un communiqué officiel publié à Islamabad."
 )
+
+
+def article_page(
+    title: str = "Pakistan, Russia sign three MoUs",
+    *,
+    site: str | None = "Dawn",
+    published: str | None = "2025-11-28T07:00:00+05:00",
+    body: str = ENGLISH,
+) -> str:
+    """An HTML news page with its metadata in the markup and an article long enough to read."""
+    meta = f'<meta property="og:title" content="{title}">'
+    if site:
+        meta += f'<meta property="og:site_name" content="{site}">'
+    if published:
+        meta += f'<meta property="article:published_time" content="{published}">'
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"{meta}</head><body><nav><a href='/'>Home</a></nav><main><article>"
+        f"<h1>{title}</h1><p>ISLAMABAD: {body}</p>"
+        "<p>At the conclusion of the three-day 10th Pakistan-Russia Intergovernmental "
+        "Commission, the two sides also signed three memoranda of understanding.</p>"
+        "</article></main><footer>Copyright footer text</footer></body></html>"
+    )

@@ -37,6 +37,15 @@ class SourceDocument(Record):
     notes: tuple[str, ...] = Field(
         default=(), description="Problems the loader worked around, shown to the user as warnings."
     )
+    fetched_at: dt.datetime | None = Field(
+        default=None, description="When the page was fetched (documents read from an address)."
+    )
+    raw: bytes | None = Field(
+        default=None,
+        repr=False,
+        exclude=True,
+        description="The page's bytes as fetched, kept beside the text (fetched documents only).",
+    )
 
     @property
     def sha256(self) -> str:

@@ -20,12 +20,17 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 
 
-def read_html_page(data: bytes, source: str) -> LoadedText:
-    """The article text of an HTML page, one paragraph per block, and its metadata."""
+def read_html_page(data: bytes, source: str, *, url: str | None = None) -> LoadedText:
+    """The article text of an HTML page, one paragraph per block, and its metadata.
+
+    ``url`` is the address the page was fetched from, when it was: it gives the site's
+    host when the page names no site, and a date when the address carries one.
+    """
     if b"\x00" in data:
         raise IngestError(source, "binary file (contains NUL bytes), not HTML")
     page = trafilatura.bare_extraction(
         data,
+        url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,

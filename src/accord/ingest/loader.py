@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from accord.ingest.docx_files import read_docx
 from accord.ingest.found_metadata import FoundMetadata, clean_value, resolve_metadata
 from accord.ingest.html_pages import read_html_page
 from accord.ingest.loaded_text import LoadedText
-from accord.ingest.options import LoadOptions, MetadataOverrides, source_kind
+from accord.ingest.options import LoadOptions, MetadataOverrides, readable_size, source_kind
 from accord.ingest.pdf_files import read_pdf
 from accord.ingest.text_checks import check_text
 from accord.ingest.text_files import read_text_file
@@ -41,10 +42,35 @@ def load_document(
     source = str(path)
     kind = source_kind(path)
     loaded = READERS[kind](read_file(path, options), source)
+    return assemble_document(loaded, source=source, kind=kind, overrides=overrides, options=options)
+
+
+def assemble_document(
+    loaded: LoadedText,
+    *,
+    source: str,
+    kind: SourceKind,
+    overrides: MetadataOverrides | None,
+    options: LoadOptions,
+    known: FoundMetadata | None = None,
+    fetched_at: dt.datetime | None = None,
+    raw: bytes | None = None,
+) -> SourceDocument:
+    """A reader's result as a checked SourceDocument, its metadata merged strongest first.
+
+    ``known`` is what the caller knows for sure beyond the user's overrides (the address
+    a page was fetched from), ranked above what the file says.
+    """
     check_text(loaded.text, source, options)
     given = _overrides_metadata(overrides or MetadataOverrides())
     found = resolve_metadata(
-        [given, loaded.metadata, read_text_metadata(loaded.text).found(), loaded.fallback]
+        [
+            given,
+            known or FoundMetadata(),
+            loaded.metadata,
+            read_text_metadata(loaded.text).found(),
+            loaded.fallback,
+        ]
     )
     return SourceDocument(
         source=source,
@@ -56,6 +82,8 @@ def load_document(
         published=found.published,
         language="en",
         notes=tuple(note for layer in (given, loaded.metadata) for note in layer.notes),
+        fetched_at=fetched_at,
+        raw=raw,
     )
 
 
@@ -83,7 +111,7 @@ def read_file(path: Path, options: LoadOptions) -> bytes:
         if size > options.max_file_bytes:
             raise IngestError(
                 source,
-                f"file too large ({_size(size)}; the limit is {_size(options.max_file_bytes)})",
+                f"file too large ({readable_size(size)}; the limit is {readable_size(options.max_file_bytes)})",
             )
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -93,14 +121,6 @@ def read_file(path: Path, options: LoadOptions) -> bytes:
     if not data:
         raise IngestError(source, "empty file")
     return data
-
-
-def _size(size: int) -> str:
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    if size >= 1_000:
-        return f"{size / 1_000:.1f} kB"
-    return f"{size} bytes"
 
 
 def _overrides_metadata(overrides: MetadataOverrides) -> FoundMetadata:

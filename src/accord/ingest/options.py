@@ -49,6 +49,15 @@ class LoadOptions:
     require_english: bool = True
 
 
+def readable_size(size: int) -> str:
+    """A byte count as a user reads it: "812 bytes", "12.5 kB", "20.0 MB"."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:.1f} kB"
+    return f"{size} bytes"
+
+
 def supported_suffixes_text() -> str:
     """The supported suffixes as a user reads them: ".txt, .md, ..."."""
     return ", ".join(SUPPORTED_SUFFIXES)
