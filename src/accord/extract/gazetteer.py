@@ -3,8 +3,9 @@
 Built-in files live in ``accord/extract/data/``. A user file (``--gazetteer
 my.yaml`` or the ``ACCORD_GAZETTEER`` setting, several separated by the path
 separator) may hold any of the keys ``countries``, ``organisations``,
-``strength``, ``not_commitment`` and ``sectors``; its entries are added to the
-built-in ones.
+``strength``, ``not_commitment``, ``sectors`` and ``agreements``; its entries
+are added to the built-in ones. Its ``followups`` section is read by
+``accord.track.followup_vocabulary``.
 """
 
 from __future__ import annotations
@@ -22,8 +23,26 @@ import yaml
 
 from accord.core.records import SECTORS, STRENGTHS
 from accord.errors import ConfigError
+from accord.extract.agreement_vocabulary import (
+    AGREEMENTS_FILE,
+    AgreementAdditions,
+    AgreementsFile,
+    AgreementVocabulary,
+    compile_agreements,
+)
+from accord.extract.vocabulary_files import validated
 
 GAZETTEER_ENV = "ACCORD_GAZETTEER"
+# The sections a gazetteer file may hold.
+SECTIONS = (
+    "countries",
+    "organisations",
+    "strength",
+    "not_commitment",
+    "sectors",
+    "agreements",
+    "followups",
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,7 @@ class Gazetteer:
     meeting_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     other_meeting_markers: re.Pattern[str]
     session_nouns: tuple[str, ...]
+    agreements: AgreementVocabulary
     by_iso3: Mapping[str, Country] = field(default_factory=dict)
 
 
@@ -169,15 +189,31 @@ def _sectors(table: Mapping[str, Any], where: str) -> list[tuple[str, re.Pattern
     return found
 
 
-def _user_files(extra: Sequence[Path]) -> list[Path]:
+def user_files(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """The user's gazetteer files: those of ``ACCORD_GAZETTEER``, then ``extra``."""
     env = os.environ.get(GAZETTEER_ENV, "")
     from_env = [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return [*from_env, *extra]
+    return (*from_env, *extra)
+
+
+def read_user_file(path: Path) -> Mapping[str, Any]:
+    """The sections of one gazetteer file, checked to be known."""
+    try:
+        data = _read_yaml(path, path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read gazetteer ({exc.strerror})") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a gazetteer file must be a mapping of sections")
+    unknown = set(data) - set(SECTIONS)
+    if unknown:
+        valid = ", ".join(SECTIONS)
+        raise ConfigError(f"{path}: unknown sections {sorted(unknown)}; valid: {valid}")
+    return data
 
 
 def load_gazetteer(extra: Sequence[Path] = ()) -> Gazetteer:
     """The built-in data plus the user's files (``extra`` and ``ACCORD_GAZETTEER``)."""
-    return _load(tuple(_user_files(extra)))
+    return _load(user_files(extra))
 
 
 @functools.lru_cache(maxsize=8)
@@ -189,29 +225,19 @@ def _load(extra: tuple[Path, ...]) -> Gazetteer:
     vetoes = [_compile(p, "cues.yaml") for p in cue_data["not_commitment"]]
     sectors = _sectors(_builtin("sectors.yaml"), "sectors.yaml")
     meetings = _builtin("meetings.yaml")
+    agreements = validated(AgreementsFile, _builtin(AGREEMENTS_FILE), AGREEMENTS_FILE)
+    agreement_additions: list[AgreementAdditions] = []
 
     for path in extra:
-        try:
-            data = _read_yaml(path, path.read_text(encoding="utf-8")) or {}
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read gazetteer ({exc.strerror})") from exc
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: a gazetteer file must be a mapping of sections")
-        unknown = set(data) - {
-            "countries",
-            "organisations",
-            "strength",
-            "not_commitment",
-            "sectors",
-        }
-        if unknown:
-            raise ConfigError(f"{path}: unknown sections {sorted(unknown)}")
+        data = read_user_file(path)
         countries += _countries(data.get("countries") or [], str(path))
         organisations += _organisations(data.get("organisations") or [], str(path))
         cues += _cues(data.get("strength") or [], str(path))
         vetoes += [_compile(p, str(path)) for p in _strings(data.get("not_commitment"))]
         sectors += _sectors(data.get("sectors") or {}, str(path))
-
+        agreement_additions.append(
+            validated(AgreementAdditions, data.get("agreements") or {}, str(path), "agreements")
+        )
     kinds = [
         (str(row["kind"]), _compile(row["pattern"], "meetings.yaml")) for row in meetings["kinds"]
     ]
@@ -225,5 +251,6 @@ def _load(extra: tuple[Path, ...]) -> Gazetteer:
         meeting_kinds=tuple(kinds),
         other_meeting_markers=markers,
         session_nouns=_strings(meetings["session_nouns"]),
+        agreements=compile_agreements(agreements, agreement_additions),
         by_iso3={c.iso3: c for c in countries},
     )
