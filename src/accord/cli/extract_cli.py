@@ -12,7 +12,6 @@ from rich.table import Table
 from accord.cli.extraction_options import (
     ClusterOption,
     ExtractorOption,
-    GazetteerOption,
     OutletOption,
     PublishedOption,
     TitleOption,
@@ -20,6 +19,7 @@ from accord.cli.extraction_options import (
     WorkersOption,
     metadata_overrides,
 )
+from accord.cli.gazetteer_option import GazetteerOption
 from accord.cli.output import console, error_console
 from accord.core.records import Extraction
 from accord.errors import AccordError, ConfigError

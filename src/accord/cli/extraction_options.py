@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,12 +15,6 @@ PublishedOption = Annotated[
 OutletOption = Annotated[str | None, typer.Option(help="Outlet for every document.")]
 TitleOption = Annotated[str | None, typer.Option(help="Title for every document.")]
 UrlOption = Annotated[str | None, typer.Option(help="URL for every document.")]
-GazetteerOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        help="Extra gazetteer YAML (countries, organisations, cues, sectors); repeatable."
-    ),
-]
 ExtractorOption = Annotated[str, typer.Option(help="Registered extractor name.")]
 WorkersOption = Annotated[int, typer.Option(min=1, help="Processes extracting in parallel.")]
 ClusterOption = Annotated[

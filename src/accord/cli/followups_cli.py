@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from accord.cli.gazetteer_option import GazetteerOption
 from accord.cli.output import ListColumn, console, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
@@ -136,12 +137,13 @@ def dismiss_command(
 @followups_app.command("refresh")
 def refresh_command(
     commission: CommissionOption = None,
+    gazetteer: GazetteerOption = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Match every stored session report again; only new suggestions are added."""
     with opened(db) as database:
-        added = refresh_followups(database, commission)
+        added = refresh_followups(database, commission, gazetteer_files=tuple(gazetteer or ()))
     if json_output:
         print_json({"suggestions": added})
     else:

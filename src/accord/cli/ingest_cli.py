@@ -12,7 +12,6 @@ from rich.table import Table
 from accord.cli.extraction_options import (
     ClusterOption,
     ExtractorOption,
-    GazetteerOption,
     OutletOption,
     PublishedOption,
     TitleOption,
@@ -20,6 +19,7 @@ from accord.cli.extraction_options import (
     WorkersOption,
     metadata_overrides,
 )
+from accord.cli.gazetteer_option import GazetteerOption
 from accord.cli.output import console, error_console
 from accord.cli.store_options import DbOption, JsonOption, opened, print_json
 from accord.cli.track_options import AuthorOption
@@ -108,6 +108,7 @@ def ingest_command(
                         actor,
                         accept=auto_accept,
                         followups=followups,
+                        gazetteer_files=options.gazetteer_files,
                     )
                 except AccordError as exc:
                     follow_failed = True

@@ -233,8 +233,8 @@ def _named(text: str, noun: re.Match[str], words: AgreementVocabulary) -> str | 
     before = text[: noun.start()]
     name = words.grammar.name_before.search(before)
     if name and name.group(0).strip() and not re.match(r"(?:The|A|An)\s*$", name.group(0).strip()):
-        words = re.sub(r"^(?:the|a|an)\s+", "", name.group(0).strip(), flags=re.I)
-        return f"{words} {noun.group(0)}"
+        named = re.sub(r"^(?:the|a|an)\s+", "", name.group(0).strip(), flags=re.I)
+        return f"{named} {noun.group(0)}"
     phrase = words.grammar.phrase_before.search(before)
     if phrase and phrase.group("mods").strip():
         return f"{phrase.group('mods').strip()} {noun.group(0)}"

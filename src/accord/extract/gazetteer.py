@@ -19,8 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from accord.core.records import SECTORS, STRENGTHS
 from accord.errors import ConfigError
 from accord.extract.agreement_vocabulary import (
@@ -30,7 +28,7 @@ from accord.extract.agreement_vocabulary import (
     AgreementVocabulary,
     compile_agreements,
 )
-from accord.extract.vocabulary_files import validated
+from accord.extract.vocabulary_files import read_yaml, validated
 
 GAZETTEER_ENV = "ACCORD_GAZETTEER"
 # The sections a gazetteer file may hold.
@@ -88,16 +86,9 @@ class Gazetteer:
     by_iso3: Mapping[str, Country] = field(default_factory=dict)
 
 
-def _read_yaml(path: Path | str, text: str) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc})".replace("\n", " ")) from exc
-
-
 def _builtin(name: str) -> Any:
     source = resources.files("accord.extract") / "data" / name
-    return _read_yaml(f"accord/extract/data/{name}", source.read_text(encoding="utf-8"))
+    return read_yaml(f"accord/extract/data/{name}", source.read_text(encoding="utf-8"))
 
 
 def _strings(value: Any, where: str = "gazetteer") -> tuple[str, ...]:
@@ -199,7 +190,7 @@ def user_files(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
 def read_user_file(path: Path) -> Mapping[str, Any]:
     """The sections of one gazetteer file, checked to be known."""
     try:
-        data = _read_yaml(path, path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path, path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read gazetteer ({exc.strerror})") from exc
     if not isinstance(data, dict):
@@ -213,11 +204,12 @@ def read_user_file(path: Path) -> Mapping[str, Any]:
 
 def load_gazetteer(extra: Sequence[Path] = ()) -> Gazetteer:
     """The built-in data plus the user's files (``extra`` and ``ACCORD_GAZETTEER``)."""
-    return _load(user_files(extra))
+    return load_gazetteer_files(user_files(extra))
 
 
 @functools.lru_cache(maxsize=8)
-def _load(extra: tuple[Path, ...]) -> Gazetteer:
+def load_gazetteer_files(extra: tuple[Path, ...]) -> Gazetteer:
+    """The built-in data plus exactly these user files (``ACCORD_GAZETTEER`` is not read)."""
     countries = _countries(_builtin("countries.yaml"), "countries.yaml")
     organisations = _organisations(_builtin("organisations.yaml"), "organisations.yaml")
     cue_data = _builtin("cues.yaml")

@@ -11,11 +11,20 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, TypeVar
 
+import yaml
 from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from accord.errors import ConfigError
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+def read_yaml(where: object, text: str) -> Any:
+    """The YAML in ``text``; a syntax error is a ConfigError naming ``where``."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not valid YAML ({exc})".replace("\n", " ")) from exc
 
 
 def _valid_pattern(value: str) -> str:

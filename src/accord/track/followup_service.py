@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from accord.core.follow_through import STATUSES
 from accord.errors import TrackError
@@ -28,6 +29,7 @@ from accord.store.followups import (
     document_ids,
     match_targets,
 )
+from accord.track.followup_vocabulary import FollowupVocabulary, load_followup_vocabulary
 from accord.track.followups import (
     DEFAULT_THRESHOLD,
     NewSentence,
@@ -60,7 +62,10 @@ def document_sentences(text: str, commitment_starts: frozenset[int]) -> list[New
 
 
 def _proposals(
-    target: MatchTarget, threshold: float, semantic: SemanticModel | None
+    target: MatchTarget,
+    threshold: float,
+    semantic: SemanticModel | None,
+    vocabulary: FollowupVocabulary,
 ) -> list[ProposedFollowup]:
     sentences = document_sentences(target.text, target.commitment_starts)
     earlier = [OpenCommitment(str(c.id), c.text, c.topics) for c in target.candidates]
@@ -76,7 +81,9 @@ def _proposals(
             score=s.score,
             cue=s.cue,
         )
-        for s in match_followups(sentences, earlier, threshold=threshold, semantic=semantic)
+        for s in match_followups(
+            sentences, earlier, threshold=threshold, semantic=semantic, vocabulary=vocabulary
+        )
     ]
 
 
@@ -86,22 +93,35 @@ def propose_followups(
     *,
     include_later: bool = True,
     threshold: float = DEFAULT_THRESHOLD,
+    gazetteer_files: Sequence[Path] = (),
 ) -> list[int]:
-    """Store suggestions for one document (and, by default, for reports of later sessions)."""
+    """Store suggestions for one document (and, by default, for reports of later sessions).
+
+    ``gazetteer_files`` may extend the follow-up vocabulary (their ``followups`` sections).
+    """
     targets = match_targets(database, document_id)
     if not include_later:
         targets = [t for t in targets if t.document_id == document_id]
     semantic = load_semantic_model() if targets else None
-    proposals = [p for target in targets for p in _proposals(target, threshold, semantic)]
+    vocabulary = load_followup_vocabulary(gazetteer_files)
+    proposals = [
+        p for target in targets for p in _proposals(target, threshold, semantic, vocabulary)
+    ]
     matcher = f"{MATCHER}+{semantic.name}" if semantic is not None else MATCHER
     return add_suggestions(database, proposals, matcher[:64])
 
 
-def refresh_followups(database: Database, commission: str | None = None) -> int:
+def refresh_followups(
+    database: Database, commission: str | None = None, gazetteer_files: Sequence[Path] = ()
+) -> int:
     """Match every stored session report again (of one commission, or all); new proposals only."""
     added = 0
     for document_id in commission_documents(database, commission):
-        added += len(propose_followups(database, document_id, include_later=False))
+        added += len(
+            propose_followups(
+                database, document_id, include_later=False, gazetteer_files=gazetteer_files
+            )
+        )
     return added
 
 
@@ -112,13 +132,16 @@ def after_ingest(
     *,
     accept: bool = False,
     followups: bool = True,
+    gazetteer_files: Sequence[Path] = (),
 ) -> FollowThrough:
     """Run after documents are stored: accept their drafts if asked, propose follow-ups."""
     accepted = auto_accept(database, document_keys, actor) if accept else 0
     suggestions = 0
     if followups:
         for document_id in document_ids(database, document_keys):
-            suggestions += len(propose_followups(database, document_id))
+            suggestions += len(
+                propose_followups(database, document_id, gazetteer_files=gazetteer_files)
+            )
     return FollowThrough(accepted, suggestions)
 
 

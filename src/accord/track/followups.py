@@ -12,6 +12,7 @@ match alone: two projects in one region are not one promise. A match is
 "once again agreed"); otherwise **progress** when it reports something done or
 under way ("the first pilot train departed", "was inaugurated"), with the
 status that suggests; otherwise **restated** when it is itself a commitment.
+The words and cues come from ``data/followups.yaml`` (``followup_vocabulary``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from accord.extract.gazetteer import load_gazetteer
+from accord.track.followup_vocabulary import FollowupVocabulary, load_followup_vocabulary, stem
 
 LinkKind = Literal["restated", "progress"]
 # Measured on tests/data/followups: 0.35 balances precision and recall (bench/followups.py).
@@ -33,107 +34,7 @@ DEFAULT_THRESHOLD = 0.35
 # default threshold. Not yet measured: no model ships with Accord; measure with the bench.
 SEMANTIC_OFFSET = 0.35
 
-# Words every commitment shares; they say nothing about which one a sentence is about.
-GENERIC = frozenset(
-    [
-        "side",
-        "sides",
-        "two",
-        "both",
-        "agree",
-        "agreed",
-        "agreement",
-        "cooperation",
-        "cooperate",
-        "bilateral",
-        "country",
-        "countries",
-        "party",
-        "parties",
-        "commission",
-        "session",
-        "meeting",
-        "also",
-        "continue",
-        "further",
-        "strengthen",
-        "enhance",
-        "develop",
-        "development",
-        "work",
-        "joint",
-        "mutual",
-        "government",
-        "governments",
-        "minister",
-        "ministers",
-        "official",
-        "officials",
-        "said",
-        "say",
-        "noted",
-        "note",
-        "year",
-        "years",
-        "new",
-        "first",
-        "second",
-        "third",
-        "plan",
-        "plans",
-        "expressed",
-        "reaffirmed",
-        "reiterated",
-        "importance",
-        "including",
-        "area",
-        "areas",
-        "field",
-        "fields",
-        "sector",
-        "sectors",
-        "promote",
-        "support",
-        "relation",
-        "relations",
-        "partnership",
-        "cochair",
-        "cochairs",
-        "co-chairs",
-        "co-chair",
-        "delegation",
-        "delegations",
-        "region",
-        "regions",
-        "regional",
-    ]
-)
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]+|\d[\d.,]*")
-PROGRESS = re.compile(
-    r"\b(?:departed|arrived|was (?:inaugurated|opened|launched|signed|completed|commissioned|"
-    r"established|set up|built|handed over|introduced|put into operation)|were (?:signed|completed|"
-    r"launched|delivered|installed|commissioned)|has (?:been )?(?:completed|launched|opened|started|"
-    r"begun|carried|handled|reached|entered into force|rolled out)|have (?:been )?(?:installed|"
-    r"completed|delivered|signed|launched)|began|started|commenced|inaugurated|commissioned|"
-    r"since its launch|entered into force|came into force|is (?:now )?(?:operational|under "
-    r"construction|being)|rolled off|took part in a ceremony|ceremony at|went live|got under way|"
-    r"left|sailed|reached|carried|delivered|shipped|signed|launched|opened|installed)\b",
-    re.IGNORECASE,
-)
-COMPLETED = re.compile(
-    r"\b(?:inaugurated|opened|completed|commissioned|signed|entered into force|came into force|"
-    r"departed|handed over|went live|operational|rolled off|since its launch)\b",
-    re.IGNORECASE,
-)
-STALLED = re.compile(
-    r"\b(?:delayed|postponed|stalled|suspended|behind schedule|stuck|on hold)\b", re.I
-)
-RESTATED = re.compile(
-    r"\b(?:reaffirm\w*|reiterat\w*|once again|again agreed|repeated|restated|renewed|"
-    r"confirmed (?:their|the) (?:goal|commitment|intention|plans?|target))\b",
-    re.IGNORECASE,
-)
-DROPPED = re.compile(r"\b(?:cancell?ed|abandoned|dropped|shelved|scrapped|withdrawn)\b", re.I)
 
 
 class SemanticModel(Protocol):
@@ -176,19 +77,11 @@ class Suggestion:
     cue: str | None
 
 
-def stem(word: str) -> str:
-    """A crude stem, enough to meet "stations" with "station" and "trains" with "train"."""
-    word = word.lower().replace("-", "")
-    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + repl
-    return word
-
-
-def content_words(text: str) -> set[str]:
+def content_words(text: str, vocabulary: FollowupVocabulary | None = None) -> set[str]:
+    generic = (vocabulary or load_followup_vocabulary()).generic_words
     words = {stem(w) for w in _WORD.findall(text)}
     stop_words = english_stop_words()
-    return {w for w in words if w not in stop_words and w not in GENERIC and len(w) > 2}
+    return {w for w in words if w not in stop_words and w not in generic and len(w) > 2}
 
 
 @functools.cache
@@ -200,23 +93,23 @@ def english_stop_words() -> frozenset[str]:
 
 
 @functools.cache
-def place_words() -> frozenset[str]:
+def place_words(vocabulary: FollowupVocabulary | None = None) -> frozenset[str]:
     """Content words of country names, demonyms, capitals and cities in the gazetteer."""
+    vocabulary = vocabulary or load_followup_vocabulary()
     words: set[str] = set()
-    for country in load_gazetteer().countries:
+    for country in vocabulary.countries:
         for name in (country.name, *country.demonyms, country.capital or "", *country.cities):
-            words |= content_words(name)
+            words |= content_words(name, vocabulary)
     return frozenset(words)
 
 
-def suggested_status(text: str) -> str:
-    if DROPPED.search(text):
+def suggested_status(text: str, vocabulary: FollowupVocabulary | None = None) -> str:
+    cues = vocabulary or load_followup_vocabulary()
+    if cues.dropped.search(text):
         return "dropped"
-    if STALLED.search(text):
+    if cues.stalled.search(text):
         return "stalled"
-    if COMPLETED.search(text) and not re.search(
-        r"\b(?:is to be|will be|second phase|next phase)\b", text, re.I
-    ):
+    if cues.completed.search(text) and not cues.later_phase.search(text):
         return "completed"
     return "in_progress"
 
@@ -245,21 +138,24 @@ def match_followups(
     threshold: float = DEFAULT_THRESHOLD,
     places: frozenset[str] | None = None,
     semantic: SemanticModel | None = None,
+    vocabulary: FollowupVocabulary | None = None,
 ) -> list[Suggestion]:
     """Every (sentence, earlier commitment) pair similar enough to be a follow-up.
 
     ``places`` are words that cannot make a match alone (default: the gazetteer's places).
     With a ``semantic`` model, a pair also matches on meaning: its score is the
     larger of the word score and the model's similarity less ``SEMANTIC_OFFSET``.
+    ``vocabulary`` defaults to the built-in one plus the files of ``ACCORD_GAZETTEER``.
     """
-    places = place_words() if places is None else places
+    vocabulary = vocabulary or load_followup_vocabulary()
+    places = place_words(vocabulary) if places is None else places
     meaning = (
         semantic.similarities([s.text for s in sentences], [c.text for c in commitments])
         if semantic is not None and sentences and commitments
         else None
     )
-    sentence_words = [content_words(s.text) for s in sentences]
-    commitment_words = [content_words(c.text) for c in commitments]
+    sentence_words = [content_words(s.text, vocabulary) for s in sentences]
+    commitment_words = [content_words(c.text, vocabulary) for c in commitments]
     frequency: Counter[str] = Counter()
     for words in [*sentence_words, *commitment_words]:
         frequency.update(words)
@@ -270,8 +166,8 @@ def match_followups(
 
     found: list[Suggestion] = []
     for row, (sentence, words) in enumerate(zip(sentences, sentence_words, strict=True)):
-        progress = PROGRESS.search(sentence.text)
-        restated = RESTATED.search(sentence.text)
+        progress = vocabulary.progress.search(sentence.text)
+        restated = vocabulary.restated.search(sentence.text)
         if not (progress or restated or sentence.is_commitment):
             continue
         if restated:
@@ -298,7 +194,9 @@ def match_followups(
                     end=sentence.end,
                     text=sentence.text,
                     score=round(min(score, 1.0), 3),
-                    suggested_status=suggested_status(sentence.text) if progress else None,
+                    suggested_status=(
+                        suggested_status(sentence.text, vocabulary) if progress else None
+                    ),
                     cue=progress.group(0) if progress else None,
                 )
             )
