@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from accord.extract.gazetteer import Gazetteer
+
+
+def keyword_hits(text: str, gazetteer: Gazetteer) -> list[tuple[str, re.Pattern[str], int]]:
+    """Each sector keyword found in ``text`` (sector, keyword, start), none overlapping another.
+
+    Longer keywords are tried first, so "food security" is agriculture and not also security.
+    """
+    found: list[tuple[str, re.Pattern[str], int]] = []
+    taken: list[tuple[int, int]] = []
+    patterns = sorted(gazetteer.sector_patterns, key=lambda sp: -len(sp[1].pattern))
+    for sector, pattern in patterns:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and m.end() > s for s, e in taken):
+                continue
+            taken.append(m.span())
+            found.append((sector, pattern, m.start()))
+    return found
 
 
 def classify_sectors(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -12,15 +31,8 @@ def classify_sectors(text: str, gazetteer: Gazetteer) -> list[str]:
     is named.
     """
     hits: dict[str, list[int]] = {}
-    taken: list[tuple[int, int]] = []
-    # Longer keywords first, so "food security" is agriculture and not also security.
-    patterns = sorted(gazetteer.sector_patterns, key=lambda sp: -len(sp[1].pattern))
-    for sector, pattern in patterns:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and m.end() > s for s, e in taken):
-                continue
-            taken.append(m.span())
-            hits.setdefault(sector, []).append(m.start())
+    for sector, _, start in keyword_hits(text, gazetteer):
+        hits.setdefault(sector, []).append(start)
     if not hits:
         return ["general"]
     # General competes on hits but loses ties: a named sector is more informative.

@@ -120,8 +120,7 @@ def _load(files: tuple[Path, ...]) -> FollowupVocabulary:
         return phrases(listed)
 
     return FollowupVocabulary(
-        # Words are compared as stems; the word as written is kept too.
-        generic_words=frozenset(words) | {stem(w) for w in words},
+        generic_words=frozenset(stem(w) for w in words),
         restated=phrases([*built_in.restated, *(p for a in additions for p in a.restated)]),
         progress=phrases([*built_in.progress, *(p for a in additions for p in a.progress)]),
         dropped=cues("dropped"),
