@@ -67,9 +67,12 @@ class TextMetadata:
         return FoundMetadata(outlet=self.outlet, published=self.published, partial=self.partial)
 
 
-def read_text_metadata(text: str) -> TextMetadata:
-    """Read the date line, the dateline and a publication line from the text's edges."""
-    patterns = metadata_patterns()
+def read_text_metadata(text: str, patterns: MetadataPatterns | None = None) -> TextMetadata:
+    """Read the date line, the dateline and a publication line from the text's edges.
+
+    ``patterns`` default to the shipped ``data/metadata_patterns.yaml``.
+    """
+    patterns = patterns or metadata_patterns()
     label_date, after_label = _date_label(text, patterns)
     dateline = _find_dateline(text, after_label, patterns)
     outlet, line_date = _publication_line(text, patterns)

@@ -100,23 +100,31 @@ def read_built_in() -> FollowupsFile:
 
 def load_followup_vocabulary(extra: Sequence[Path] = ()) -> FollowupVocabulary:
     """The built-in vocabulary plus the user's files (``extra`` and ``ACCORD_GAZETTEER``)."""
-    return _load(user_files(extra))
+    return load_followup_vocabulary_files(user_files(extra))
 
 
 @functools.lru_cache(maxsize=8)
-def _load(files: tuple[Path, ...]) -> FollowupVocabulary:
-    built_in = read_built_in()
+def load_followup_vocabulary_files(files: tuple[Path, ...]) -> FollowupVocabulary:
+    """The built-in vocabulary plus exactly these files (``ACCORD_GAZETTEER`` is not read)."""
     additions = [
         validated(FollowupAdditions, read_user_file(p).get("followups") or {}, str(p), "followups")
         for p in files
     ]
+    return compile_followups(read_built_in(), additions, load_gazetteer_files(files).countries)
+
+
+def compile_followups(
+    built_in: FollowupsFile,
+    additions: Sequence[FollowupAdditions] = (),
+    countries: tuple[Country, ...] = (),
+) -> FollowupVocabulary:
+    """The built-in vocabulary with each gazetteer file's additions appended."""
     words = [*built_in.generic_words, *(w for a in additions for w in a.generic_words)]
 
     def cues(name: str) -> re.Pattern[str]:
-        listed = [
-            *getattr(built_in.status, name),
-            *(p for a in additions for p in getattr(a.status, name)),
-        ]
+        listed = list(getattr(built_in.status, name))
+        for extra in additions:
+            listed += getattr(extra.status, name)
         return phrases(listed)
 
     return FollowupVocabulary(
@@ -127,5 +135,5 @@ def _load(files: tuple[Path, ...]) -> FollowupVocabulary:
         stalled=cues("stalled"),
         completed=cues("completed"),
         later_phase=cues("later_phase"),
-        countries=load_gazetteer_files(files).countries,
+        countries=countries,
     )
