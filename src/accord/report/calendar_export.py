@@ -15,7 +15,7 @@ import datetime as dt
 from icalendar import Calendar, Event
 
 from accord.core.follow_through import CLOSED_STATUSES, due_date
-from accord.report.wording import (
+from accord.report.phrases import (
     one_line,
     ordinal_text,
     organisations_text,

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from accord.core.follow_through import due_date
-from accord.report.wording import one_line, source_label
+from accord.report.phrases import one_line, source_label
 from accord.store.commitments import CommitmentItem, all_commitments
 from accord.store.database import Database
 from accord.store.statuses import StatusEntry, status_entries

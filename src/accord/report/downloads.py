@@ -9,21 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable
 
+from accord.report.blocks import ReportDocument
 from accord.report.calendar_export import calendar_ics
 from accord.report.commitment_table import commitments_csv, commitments_xlsx
-from accord.report.rendering import (
-    MEDIA_TYPES,
-    Rendered,
-    check_format,
-    html_to_pdf,
-    render_template,
-)
+from accord.report.docx_rendering import render_docx
+from accord.report.markdown_rendering import render_markdown
+from accord.report.rendering import MEDIA_TYPES, Rendered, check_format, html_to_pdf, render_html
 from accord.report.session_brief import SessionBrief, build_session_brief
-from accord.report.session_brief_docx import session_brief_docx
+from accord.report.session_brief_layout import session_brief_document
 from accord.report.status_report import StatusReport, build_status_report
-from accord.report.status_report_docx import status_report_docx
+from accord.report.status_report_layout import status_report_document
 from accord.store.commissions import find_commission
 from accord.store.database import Database
 from accord.store.transfer import export_jsonl
@@ -39,20 +35,14 @@ def _rendered(content: bytes, fmt: str, stem: str) -> Rendered:
     return Rendered(content=content, media_type=MEDIA_TYPES[fmt], filename=f"{stem}.{fmt}")
 
 
-def session_brief_heading(brief: SessionBrief) -> str:
-    return f"Session brief: {brief.title}"
-
-
-def _render_report(
-    fmt: str, stem: str, docx: Callable[[], bytes], template: str, **context: object
-) -> Rendered:
-    """One report in ``fmt``: DOCX from its builder, the rest from ``template``.{md,html}.j2."""
+def render_document(document: ReportDocument, fmt: str, stem: str) -> Rendered:
+    """A laid-out report in ``fmt``: each format rendered from the same blocks."""
     check_format(fmt)
     if fmt == "docx":
-        return _rendered(docx(), fmt, stem)
+        return _rendered(render_docx(document), fmt, stem)
     if fmt == "md":
-        return _rendered(render_template(f"{template}.md.j2", **context).encode("utf-8"), fmt, stem)
-    html = render_template(f"{template}.html.j2", **context)
+        return _rendered(render_markdown(document).encode("utf-8"), fmt, stem)
+    html = render_html(document)
     if fmt == "html":
         return _rendered(html.encode("utf-8"), fmt, stem)
     return _rendered(html_to_pdf(html), fmt, stem)
@@ -60,15 +50,8 @@ def _render_report(
 
 def render_brief(brief: SessionBrief, fmt: str) -> Rendered:
     """A built session brief in ``fmt`` (md, html, docx or pdf)."""
-    heading = session_brief_heading(brief)
-    return _render_report(
-        fmt,
-        f"session-brief-{_slug(brief.title)}",
-        lambda: session_brief_docx(brief, heading),
-        "session_brief",
-        brief=brief,
-        heading=heading,
-    )
+    stem = f"session-brief-{_slug(brief.title)}"
+    return render_document(session_brief_document(brief), fmt, stem)
 
 
 def render_session_brief(
@@ -79,21 +62,10 @@ def render_session_brief(
     return render_brief(build_session_brief(database, session, today), fmt)
 
 
-def status_report_heading(report: StatusReport) -> str:
-    return f"Implementation status: {report.commission_name}"
-
-
 def render_status(report: StatusReport, fmt: str) -> Rendered:
     """A built status report in ``fmt`` (md, html, docx or pdf)."""
-    heading = status_report_heading(report)
-    return _render_report(
-        fmt,
-        f"status-{_slug(report.commission_name)}-{report.as_of.isoformat()}",
-        lambda: status_report_docx(report, heading),
-        "status_report",
-        report=report,
-        heading=heading,
-    )
+    stem = f"status-{_slug(report.commission_name)}-{report.as_of.isoformat()}"
+    return render_document(status_report_document(report), fmt, stem)
 
 
 def render_status_report(

@@ -1,22 +1,23 @@
-"""Turning report data into files: Markdown and HTML from templates, PDF from the HTML.
+"""Report files: formats and media types, HTML from the one report template, PDF from the HTML.
 
-Document text is untrusted, so the HTML templates are autoescaped and every
-value put into Markdown is escaped too (no raw HTML, links or table breaks
-can come from a quote). DOCX is written from the same data by ``word``.
+Document text is untrusted, so the HTML template is autoescaped and every
+value put into Markdown is escaped (``escape_markdown``): no raw HTML, links
+or table breaks can come from a quote. Markdown is written by
+``markdown_rendering`` and DOCX by ``docx_rendering``, from the same blocks.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 import jinja2
-import markupsafe
 
 from accord.errors import ConfigError
-from accord.report import wording
+from accord.report.blocks import ReportDocument
 
 ReportFormat = Literal["md", "html", "docx", "pdf"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
@@ -55,8 +56,6 @@ def escape_markdown(value: object) -> str:
     """``value`` as inert Markdown text on one line."""
     if value is None:
         return ""
-    if isinstance(value, markupsafe.Markup):
-        return str(value)
     text = re.sub(r"\s+", " ", str(value))
     return _ENTITY.sub("&amp;", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
@@ -66,52 +65,23 @@ def _running(heading: str, limit: int = 90) -> str:
     return heading if len(heading) <= limit else heading[: limit - 1].rstrip() + "…"
 
 
-def _filters() -> dict[str, object]:
-    return {
-        "date": wording.date_text,
-        "dates": wording.dates_text,
-        "partial_date": wording.partial_date_text,
-        "country": wording.country_name,
-        "place": wording.place_text,
-        "ordinal": wording.ordinal_text,
-        "sector": wording.sector_label,
-        "status": wording.status_label,
-        "kind": wording.kind_label,
-        "organisations": wording.organisations_text,
-        "owners": wording.owners_text,
-        "file_name": wording.file_name,
-        "running": _running,
-        "source": wording.source_label,
-        "one_line": wording.one_line,
-        "percent": wording.percent_text,
-        "raw": markupsafe.Markup,
-    }
-
-
-def _environment(markdown: bool) -> jinja2.Environment:
+@functools.cache
+def _html_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("accord.report", "templates"),
-        autoescape=not markdown,
+        autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=escape_markdown if markdown else None,
     )
-    environment.filters.update(_filters())
+    environment.filters["running"] = _running
     return environment
 
 
-_ENVIRONMENTS: dict[bool, jinja2.Environment] = {}
-
-
-def render_template(name: str, **context: object) -> str:
-    """Render ``templates/<name>``; names ending in ``.md.j2`` are escaped as Markdown."""
-    markdown = name.endswith(".md.j2")
-    if markdown not in _ENVIRONMENTS:
-        _ENVIRONMENTS[markdown] = _environment(markdown)
-    text = _ENVIRONMENTS[markdown].get_template(name).render(**context)
-    return re.sub(r"\n{3,}", "\n\n", text) if markdown else text
+def render_html(document: ReportDocument) -> str:
+    """The report as one self-contained HTML page (inline CSS, charts as data: images)."""
+    return _html_environment().get_template("report.html.j2").render(document=document)
 
 
 def html_to_pdf(html: str) -> bytes:

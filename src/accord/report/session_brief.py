@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from accord.core.records import SECTORS
 from accord.report.charts import STRENGTH_COLOURS, STRENGTH_ORDER, Chart, stacked_bars
-from accord.report.wording import sector_label, session_title
+from accord.report.phrases import sector_label, session_title
 from accord.store.agreements import AgreementItem
 from accord.store.commitments import CommitmentItem
 from accord.store.database import Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from accord.report.charts import STATUS_COLOURS, STATUS_ORDER, Chart, stacked_bars
-from accord.report.wording import status_label
+from accord.report.phrases import status_label
 
 if TYPE_CHECKING:
     from accord.report.status_report import ScoreTable

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from accord.core.follow_through import DatedStatus, TrackedCommitment, current_status, is_overdue
 from accord.report.charts import Chart
+from accord.report.phrases import country_name, dates_text, ordinal_text, sector_label
 from accord.report.status_charts import delivery_chart, sector_status_chart
-from accord.report.wording import country_name, dates_text, ordinal_text, sector_label
 from accord.store.citations import Citation
 from accord.store.commissions import commission_record, find_commission
 from accord.store.commitments import CommitmentItem
