@@ -8,11 +8,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from accord.core.records import Commission, Evidence, Venue
-from accord.extract.dates import find_dates
 from accord.extract.gazetteer import Gazetteer
+from accord.extract.meeting_dates import masked_text, meeting_dates
+from accord.extract.meeting_vocabulary import meeting_vocabulary
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
-from accord.ingest import read_text_metadata
+from accord.extract.venue import find_venue
 
 WORD_ORDINALS = {
     "first": 1,
@@ -47,15 +48,9 @@ ORDINAL = re.compile(
 _COMMISSION_HEAD = re.compile(
     r"\b(?:Commission|Council|Committee|Forum|Working Group|Sub-?[Cc]ommission)\b"
 )
-_MULTI_DAY = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.I)
-_N = {"two": 2, "three": 3, "four": 4, "five": 5}
-_SESSION_WORD = re.compile(r"\b(?:session|meeting|talks|co-?chaired|forum|visit)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(
-    r"\b(?:on|last)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_DATELINE_CITY = re.compile(
-    r"^\W*(?:date\s+\S+\s+)?(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,2})\s*(?:[:,(—–-])"
+_SESSION_WORD = re.compile(
+    r"\b(?:session|meeting|talks|co-?chaired|forum|visit|summit|met|meets|took place|convened)\b",
+    re.IGNORECASE,
 )
 
 
@@ -69,6 +64,7 @@ class MeetingFacts:
     venue: Venue
     sentences: list[Sentence]
     commission_span: tuple[int, int] | None
+    preview: bool = False
 
 
 def ordinal_value(m: re.Match[str]) -> int:
@@ -81,22 +77,45 @@ def ordinal_value(m: re.Match[str]) -> int:
     return WORD_ORDINALS[m.group("word").lower()]
 
 
+# "First Deputy Prime Minister": a rank, not an ordinal.
+_RANK = re.compile(r"\s+(?:Deputy|Vice)\b")
+_POSSESSIVE = re.compile(r"\b(?:their|his|her|its|our|my)\s+$", re.IGNORECASE)
+_SIDELINES = re.compile(r"\b(?:sidelines|margins) of\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+
 def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
-    """The ordinal of a session mention: "the 10th session", "tenth meeting of the IGC"."""
+    """The ordinal of a session mention: "the 10th session", "tenth meeting of the IGC".
+
+    An ordinal of another meeting ("the previous 9th session", "to host the 8th
+    session") or of someone's ("their first meeting since") does not count.
+    """
     nouns = "|".join(re.escape(n) for n in gazetteer.session_nouns)
     for m in ORDINAL.finditer(text):
         after = text[m.end() : m.end() + 120]
-        if re.match(rf"\s+(?:[\w’'–-]+\s+){{0,8}}?(?:{nouns})\b", after, re.IGNORECASE):
-            value = ordinal_value(m)
-            if 0 < value < 200:
-                return value
+        noun = re.match(rf"\s+(?:\(?[\w’'–-]+\)?\s+){{0,8}}?(?:{nouns})\b", after, re.IGNORECASE)
+        if noun is None or _RANK.match(after):
+            continue
+        value = ordinal_value(m)
+        before = text[max(0, m.start() - 50) : m.start()]
+        window = before + m.group(0) + after[: noun.end() + 25]
+        if (value == 1 and _POSSESSIVE.search(before)) or gazetteer.other_meeting_markers.search(
+            window
+        ):
+            continue
+        if 0 < value < 200:
+            return value
     return None
 
 
 def meeting_kind(text: str, gazetteer: Gazetteer) -> tuple[str, re.Match[str]] | None:
+    """The kind of meeting a sentence reports: the first pattern, in the vocabulary's order,
+    with a match that is about no other meeting (nor the forum a meeting was on the sidelines of)."""
     for kind, pattern in gazetteer.meeting_kinds:
-        m = pattern.search(text)
-        if m:
+        for m in pattern.finditer(text):
+            if is_about_other_meeting(text, m, gazetteer):
+                continue
+            if kind == "other" and _SIDELINES.search(text[max(0, m.start() - 60) : m.start()]):
+                continue
             return kind, m
     return None
 
@@ -145,21 +164,6 @@ def commission_name(text: str, offset: int = 0) -> tuple[str, tuple[int, int]] |
     return re.sub(r"\s+", " ", name), (start + offset, end + offset)
 
 
-def dateline_city(doc_text: str, places: PlaceFinder) -> str | None:
-    """The city of the report's dateline ("ISLAMABAD:", "BEIJING, July 9 (Xinhua) --"), if known."""
-    dateline = read_text_metadata(doc_text[:2000]).dateline
-    found = dateline.city if dateline else None
-    if found is None:
-        m = _DATELINE_CITY.match(doc_text[:200])
-        found = m.group("city") if m else None
-    if found is None:
-        return None
-    for candidate in (found, found.title(), found.title().replace(" Es ", " es ")):
-        if places.country_of(candidate):
-            return candidate
-    return None
-
-
 def find_meeting(
     sentences: list[Sentence],
     doc_text: str,
@@ -168,16 +172,25 @@ def find_meeting(
     published: dt.date | None,
     skip: set[int],
 ) -> MeetingFacts | None:
-    """The meeting the document reports, from its first meeting mentions; None if none."""
+    """The meeting the document reports, from its first meeting mentions; None if none.
+
+    When every mention is of a meeting still to come (a preview), the facts are
+    returned with ``preview`` set: the document reports no meeting, and that one
+    is its next meeting.
+    """
+    vocabulary = meeting_vocabulary()
     mentions: list[tuple[Sentence, str, re.Match[str]]] = []
     for sentence in sentences:
         if sentence.index in skip:
             continue
         found = meeting_kind(sentence.text, gazetteer)
-        if found and not is_about_other_meeting(sentence.text, found[1], gazetteer):
+        if found:
             mentions.append((sentence, found[0], found[1]))
     if not mentions:
         return None
+    preview = any(vocabulary.is_future(s.text) for s, _, _ in mentions) and not any(
+        vocabulary.has_happened(s.text) for s, _, _ in mentions
+    )
     kind = mentions[0][1]
     # A session of a commission outranks a later mention of its forum or working group.
     lead = [m for m in mentions if m[0].index <= mentions[0][0].index + 2]
@@ -208,23 +221,42 @@ def find_meeting(
     ):
         name = name if kind == "ministerial_meeting" else None
 
+    content = [s for s in sentences if s.index not in skip]
+    opening = [s for s in content[:6] if s not in meeting_sentences]
     ordinal = None
-    opening = [s for s in sentences[:6] if s.index not in skip and s not in meeting_sentences]
     for sentence in [*meeting_sentences, *opening]:
         ordinal = find_ordinal(sentence.text, gazetteer)
-        if ordinal and not gazetteer.other_meeting_markers.search(sentence.text):
+        if ordinal:
             break
-        ordinal = None
-    dated = meeting_sentences + [
+    if ordinal is not None:
+        # Another sentence naming the same numbered meeting ("the 26th summit took place in Tehran").
+        meeting_sentences += [
+            s
+            for s in content
+            if s not in meeting_sentences and find_ordinal(s.text, gazetteer) == ordinal
+        ]
+        meeting_sentences.sort(key=lambda s: s.index)
+    around = [
         s
-        for s in sentences
+        for s in content
         if s not in meeting_sentences
-        and s.index not in skip
         and _SESSION_WORD.search(s.text)
         and not gazetteer.other_meeting_markers.search(s.text)
     ]
-    start, end = _dates(dated, published)
-    venue = _venue(meeting_sentences, doc_text, places, parties, name_found)
+    lead_sentence = [content[0]] if content and not vocabulary.is_future(content[0].text) else []
+    start, end = meeting_dates(
+        [meeting_sentences, around, lead_sentence], masked_text(doc_text), published, vocabulary
+    )
+    venue = find_venue(
+        meeting_sentences,
+        content[:4],
+        doc_text,
+        places,
+        parties,
+        name_found[1] if name_found else None,
+        gazetteer,
+        vocabulary,
+    )
     return MeetingFacts(
         kind=kind,
         commission=Commission(name=name, parties=parties),
@@ -234,6 +266,7 @@ def find_meeting(
         venue=venue,
         sentences=meeting_sentences,
         commission_span=name_found[1] if name_found else None,
+        preview=preview,
     )
 
 
@@ -254,103 +287,6 @@ def _parties(name: str | None, sentences: list[Sentence], places: PlaceFinder) -
         if len(parties) == 2:
             break
     return sorted(parties[:2], key=lambda p: first_seen.get(p, -1))
-
-
-def _dates(
-    sentences: list[Sentence], published: dt.date | None
-) -> tuple[dt.date | None, dt.date | None]:
-    for sentence in sentences:
-        dates = [d for d in find_dates(sentence.text, published) if d.start != d.end]
-        if dates:
-            return dates[0].start, dates[0].end
-    for sentence in sentences:
-        for d in find_dates(sentence.text, published):
-            multi = _MULTI_DAY.search(sentence.text)
-            if multi is None:
-                return d.start, d.end
-            days = (
-                int(multi.group("n"))
-                if multi.group("n").isdigit()
-                else _N[multi.group("n").lower()]
-            )
-            if re.search(r"\b(?:concluded|ended|closed|wrapped up)\b", sentence.text, re.I):
-                return d.end - dt.timedelta(days=days - 1), d.end
-            if re.search(r"\b(?:began|opened|started|commenced|kicked off)\b", sentence.text, re.I):
-                return d.start, d.start + dt.timedelta(days=days - 1)
-    if published is not None:
-        for sentence in sentences:
-            weekday = _WEEKDAY.search(sentence.text)
-            if weekday:
-                day = _last_weekday(published, _WEEKDAYS.index(weekday.group("day")))
-                multi = _MULTI_DAY.search(sentence.text)
-                if multi and re.search(
-                    r"\b(?:concluded|ended|closed|wrapped up)\b", sentence.text, re.I
-                ):
-                    n = multi.group("n")
-                    days = int(n) if n.isdigit() else _N[n.lower()]
-                    return day - dt.timedelta(days=days - 1), day
-                return day, day
-    return None, None
-
-
-def _last_weekday(published: dt.date, weekday: int) -> dt.date:
-    """The latest date on or before publication that falls on ``weekday`` (news says "on Monday")."""
-    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-
-
-# A place name after "in"/"at": capitalised words, with the particles of "Dar es Salaam".
-PLACE_AFTER = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?(?:(?:[A-Z]\w+\s+)*?(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+"
-    r"(?:the\s+)?)?(?P<place>[A-Z][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-Z][\w’'.-]+){0,3})"
-)
-_CAPITAL_OF = re.compile(r"\bin the (?P<who>[A-Z][a-z]+) capital\b")
-_HERE = re.compile(
-    r"\b(?:held|met|convened|took place|opened|closed|concluded)\s+here\b|\bhere (?:on|today)\b"
-)
-_DONE_AT = re.compile(r"\bDone (?:at|in) (?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
-
-
-def _venue(
-    sentences: list[Sentence],
-    doc_text: str,
-    places: PlaceFinder,
-    parties: list[str],
-    name_found: tuple[str, tuple[int, int]] | None,
-) -> Venue:
-    """Where the meeting was: a city or party country named in a meeting sentence ("in
-    Tashkent", "in the Iranian capital", "held here" with the dateline), the place of a
-    protocol ("Done at Minsk"), else the dateline city of a party country."""
-    dateline = dateline_city(doc_text, places)
-    for sentence in sentences:
-        capital = _CAPITAL_OF.search(sentence.text)
-        if capital:
-            code = places.country_of(capital.group("who"))
-            city = places.capital_of.get(code or "")
-            if code in parties and city:
-                return Venue(city=city, country=code)
-        if dateline and _HERE.search(sentence.text) and places.country_of(dateline) in parties:
-            return Venue(city=dateline, country=places.country_of(dateline))
-        for m in PLACE_AFTER.finditer(sentence.text):
-            absolute = sentence.start + m.start("place")
-            if name_found and name_found[1][0] <= absolute < name_found[1][1]:
-                continue
-            for place in places.find(m.group("place")):
-                if place.start != 0:
-                    continue
-                if place.kind in {"capital", "city"} and place.iso3 in parties:
-                    return Venue(city=place.name, country=place.iso3)
-                if place.kind == "country" and place.iso3 in parties:
-                    return Venue(city=None, country=place.iso3)
-    done = _DONE_AT.search(doc_text)
-    if done:
-        for place in places.find(done.group("place")):
-            if place.start == 0 and place.kind in {"capital", "city"} and place.iso3 in parties:
-                return Venue(city=place.name, country=place.iso3)
-    if dateline:
-        country = places.country_of(dateline)
-        if country in parties:
-            return Venue(city=dateline, country=country)
-    return Venue()
 
 
 def meeting_evidence(facts: MeetingFacts) -> list[Evidence]:

@@ -8,7 +8,7 @@ import re
 from accord.core.records import Evidence, NextMeeting
 from accord.extract.dates import find_dates, find_due
 from accord.extract.gazetteer import Gazetteer
-from accord.extract.meeting import ORDINAL, commission_name, ordinal_value
+from accord.extract.meeting import ORDINAL, MeetingFacts, commission_name, ordinal_value
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 
@@ -75,6 +75,31 @@ def find_next_meeting(
     if best is None:
         return None, None
     return best[1], best[2]
+
+
+def next_from_preview(facts: MeetingFacts, announced: NextMeeting | None) -> NextMeeting:
+    """The meeting a preview is about, as the next meeting; what an announcing sentence
+    found (``announced``) is kept, and its gaps filled from the preview."""
+    first = facts.sentences[0]
+    from_preview = NextMeeting(
+        ordinal=facts.ordinal,
+        city=facts.venue.city,
+        country=facts.venue.country,
+        when=facts.start.isoformat() if facts.start else None,
+        evidence=Evidence(text=first.text, start=first.start, end=first.end),
+    )
+    if announced is None:
+        return from_preview
+    if None not in (announced.ordinal, facts.ordinal) and announced.ordinal != facts.ordinal:
+        return announced
+    return announced.model_copy(
+        update={
+            "ordinal": announced.ordinal or from_preview.ordinal,
+            "city": announced.city or from_preview.city,
+            "country": announced.country or from_preview.country,
+            "when": announced.when or from_preview.when,
+        }
+    )
 
 
 def _where(text: str, places: PlaceFinder) -> tuple[str | None, str | None]:

@@ -57,6 +57,11 @@ class PlaceFinder:
                 seen.append(place.iso3)
         return seen
 
+    def kind_of(self, name: str) -> PlaceKind | None:
+        """Whether ``name`` is a country, demonym, capital or city; None if unknown."""
+        entry = self.names.get(name)
+        return entry[1] if entry else None
+
     def country_of(self, name: str) -> str | None:
         """The ISO3 code of a country, demonym or city name, if known."""
         entry = self.names.get(name)

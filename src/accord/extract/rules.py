@@ -24,7 +24,7 @@ from accord.extract.co_chairs import find_co_chairs
 from accord.extract.commitments import find_commitment
 from accord.extract.gazetteer import load_gazetteer
 from accord.extract.meeting import find_meeting, meeting_evidence
-from accord.extract.next_meeting import find_next_meeting
+from accord.extract.next_meeting import find_next_meeting, next_from_preview
 from accord.extract.nlp import load_nlp, parse_text
 from accord.extract.organisations import OrganisationFinder
 from accord.extract.places import PlaceFinder
@@ -98,11 +98,15 @@ class RulesExtractor:
         _, next_index = find_next_meeting(sentences, self.gazetteer, self.places, published, None)
         skip = {next_index} if next_index is not None else set()
         facts = find_meeting(sentences, text, self.gazetteer, self.places, published, skip)
-        ordinal = facts.ordinal if facts else None
+        ordinal = facts.ordinal if facts and not facts.preview else None
         next_meeting, next_index = find_next_meeting(
             sentences, self.gazetteer, self.places, published, ordinal
         )
         skip = {next_index} if next_index is not None else set()
+        if facts is not None and facts.preview:
+            # A preview reports no meeting: the one it announces is the next meeting.
+            next_meeting = next_from_preview(facts, next_meeting)
+            facts = None
 
         meeting = None
         if facts is not None:

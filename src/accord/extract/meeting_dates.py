@@ -1,0 +1,163 @@
+"""When the reported meeting was held, from the sentences that name it.
+
+News dates a meeting in many ways: a range ("Nov 25-27"), a day ("on 9 January
+2024"), a weekday relative to publication ("on Tuesday", "Tuesday said"),
+"today" or "yesterday", or a day with a length ("the three-day session
+concluded on Thursday"). A day that opens or closes the meeting is its start or
+end only. Dates of other events in the same sentences are left out: history
+("established in 1994", "signed Nov. 2, 1992"), an earlier visit, or a date long
+before publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from accord.extract.dates import find_dates
+from accord.extract.meeting_vocabulary import MeetingVocabulary
+from accord.extract.sentences import Sentence
+from accord.ingest import read_text_metadata
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY = re.compile(rf"\b(?P<day>{'|'.join(_WEEKDAYS)})\b")
+_RELATIVE = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday)\b", re.I)
+_N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_MULTI_DAY = re.compile(
+    r"\b(?P<n>one|two|three|four|five|[1-5])[- ]day\b|"
+    r"\b(?:over|after|in) (?:these |the |those )?(?P<over>two|three|four|five|[2-5]) days\b|"
+    r"\b(?P<of>two|three|four|five|[2-5]) days of (?:talks|meetings|deliberations|discussions)\b",
+    re.IGNORECASE,
+)
+# "opened on 24 November and closed the following day"
+_NEXT_DAY_CLOSE = re.compile(
+    r"\b(?:closed|ended|concluded|wrapped up) (?:on )?the (?:following|next) day\b", re.IGNORECASE
+)
+_CLOSING = re.compile(
+    r"\b(?:concluded|concludes|ended|ends|closed|closes|wrapped up|closing (?:ceremony|session|day|remarks)|"
+    r"(?:at|on) the (?:conclusion|close|end) of)\b",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(
+    r"\b(?:opened|opens|began|begins|begun|started|starts|commenced|commences|kicked off|kicks off|"
+    r"opening (?:ceremony|session|day))\b",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\b", re.IGNORECASE)
+# A date more than this long before publication is another event's.
+_STALE = dt.timedelta(days=180)
+
+Span = tuple[dt.date | None, dt.date | None]
+
+
+def masked_text(doc_text: str) -> str:
+    """The text with its date label and dateline blanked, so their dates are not the meeting's."""
+    masked = doc_text
+    label = _DATE_LABEL.match(masked)
+    if label:
+        masked = " " * label.end() + masked[label.end() :]
+    dateline = read_text_metadata(doc_text[:2000]).dateline
+    if dateline is not None:
+        masked = masked[: dateline.start] + " " * (dateline.end - dateline.start) + masked[dateline.end :]
+    return masked
+
+
+def meeting_dates(
+    tiers: Sequence[Sequence[Sentence]],
+    masked: str,
+    published: dt.date | None,
+    vocabulary: MeetingVocabulary,
+) -> Span:
+    """The meeting's start and end: an explicit range in the first two tiers of sentences
+    (those that name the meeting, then those around it), else the first dated sentence."""
+    # "The one-day forum": a length said once holds for every sentence about the meeting.
+    days = next((d for s in tiers[0] if (d := _length(s.text))), None) if tiers else None
+    found = [
+        [
+            f
+            for s in tier
+            if (f := _sentence_dates(masked[s.start : s.end], published, vocabulary, days))
+        ]
+        for tier in tiers
+    ]
+    for dated in found[:2]:
+        ranges = [f for f in dated if f[2]]
+        if ranges:
+            return ranges[0][0], ranges[0][1]
+    for dated in found:
+        if dated:
+            return dated[0][0], dated[0][1]
+    return None, None
+
+
+def _sentence_dates(
+    text: str, published: dt.date | None, vocabulary: MeetingVocabulary, days: int | None
+) -> tuple[dt.date | None, dt.date | None, bool] | None:
+    """The span a sentence gives, and whether it was written as a range; None if none."""
+    if vocabulary.history_sentence.search(text):
+        return None
+    future = vocabulary.is_future(text)
+    for mention in find_dates(text, published):
+        before = text[max(0, mention.span[0] - 60) : mention.span[0]]
+        if vocabulary.history_before_date.search(before) or _is_other_event(
+            mention.start, mention.end, published, future
+        ):
+            continue
+        if mention.start != mention.end:
+            return mention.start, mention.end, True
+        start, end = _shape(mention.start, text, days)
+        return start, end, False
+    if published is None:
+        return None
+    day = _relative_day(text, published, future)
+    if day is None:
+        return None
+    start, end = _shape(day, text, days)
+    return start, end, False
+
+
+def _is_other_event(
+    start: dt.date, end: dt.date, published: dt.date | None, future: bool
+) -> bool:
+    """A date long before publication, or after it in a report, is another event's."""
+    if published is None:
+        return False
+    if end < published - _STALE:
+        return True
+    # A report of a meeting held does not date it after publication.
+    return start > published + dt.timedelta(days=1) and not future
+
+
+def _relative_day(text: str, published: dt.date, future: bool) -> dt.date | None:
+    relative = _RELATIVE.search(text)
+    if relative:
+        word = relative.group("word").lower()
+        return published - dt.timedelta(days=1) if word == "yesterday" else published
+    weekday = _WEEKDAY.search(text)
+    if weekday is None:
+        return None
+    index = _WEEKDAYS.index(weekday.group("day"))
+    if future:
+        return published + dt.timedelta(days=(index - published.weekday() - 1) % 7 + 1)
+    return published - dt.timedelta(days=(published.weekday() - index) % 7)
+
+
+def _shape(day: dt.date, text: str, known_days: int | None) -> Span:
+    """One day as the meeting's span: the last of N days when it closed, the first when it opened."""
+    days = _length(text) or known_days
+    if _NEXT_DAY_CLOSE.search(text):
+        return day, day + dt.timedelta(days=1)
+    if _CLOSING.search(text):
+        return (day - dt.timedelta(days=days - 1) if days else None), day
+    if _OPENING.search(text):
+        return day, (day + dt.timedelta(days=days - 1) if days else None)
+    return day, day
+
+
+def _length(text: str) -> int | None:
+    multi = _MULTI_DAY.search(text)
+    if multi is None:
+        return None
+    n = multi.group("n") or multi.group("over") or multi.group("of")
+    return int(n) if n.isdigit() else _N[n.lower()]

@@ -1,0 +1,163 @@
+"""Where the reported meeting was held.
+
+In order: a party's city or country named where a meeting sentence says the
+meeting was ("in Tashkent", "in the Iranian capital", "at a Nairobi hotel",
+"Baku hosts", "held here" or "met today" under a dateline), the place of a
+protocol ("Done at Minsk"), the destination of the visit the lead reports
+("arrived in Tehran", "visiting Moscow"), else the dateline city of a party. A
+meeting held by telephone or video link has no venue; a place named for another
+meeting ("since the last meeting in Moscow") is not this one's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from accord.core.records import Venue
+from accord.extract.gazetteer import Gazetteer
+from accord.extract.meeting_vocabulary import MeetingVocabulary
+from accord.extract.places import Place, PlaceFinder
+from accord.extract.sentences import Sentence
+from accord.ingest import read_text_metadata
+
+_PLACE = r"(?P<place>[A-ZÀ-Þ][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-ZÀ-Þ][\w’'.-]+){0,3})"
+# A place name after "in"/"at": capitalised words, with the particles of "Dar es Salaam".
+PLACE_AFTER = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+|an?\s+)?(?:city of\s+)?(?:capital(?: city)?(?: of (?:the )?[A-Z]\w+)?,?\s+)?"
+    r"(?:(?:[A-Z]\w+\s+)*?(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+(?:the\s+)?)?"
+    + _PLACE
+)
+_HOSTS = re.compile(_PLACE + r"(?:,\s+[A-Z]\w+,)?\s+(?:hosts|hosted|played host)\b")
+_COMMA_ON = re.compile(r",\s+" + _PLACE + r",?\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)")
+_CAPITAL_OF = re.compile(r"\bin the (?P<who>[A-Z][a-z]+) capital\b")
+_HERE = re.compile(
+    r"\b(?:held|met|convened|took place|opened|closed|concluded)\s+here\b|\bhere (?:on|today)\b|\btoday\b"
+)
+_DONE_AT = re.compile(r"\bDone (?:at|in) (?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
+_VISIT_TO = re.compile(
+    r"\b(?:visit(?:ing|ed|s)?|trip|arriv(?:ed|es|ing)|travell?(?:ed|ing)|head(?:s|ed|ing)?)\s+"
+    r"(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?(?:capital of \w+,\s+)?(?:[A-Z]\w+\s+)?" + _PLACE
+    + r"|\bvisiting\s+" + _PLACE.replace("place", "place2")
+)
+_SIDELINES = re.compile(r"\bon the (?:sidelines|margins) of\b", re.IGNORECASE)
+_LINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ.'\- ]{2,30}?)[ \t]*$", re.MULTILINE)
+
+
+def dateline_city(doc_text: str, places: PlaceFinder) -> str | None:
+    """The city of the report's dateline ("ISLAMABAD:", "BEIJING, July 9 (Xinhua) --"), if known."""
+    head = doc_text[:2000]
+    dateline = read_text_metadata(head).dateline
+    candidates = [dateline.city] if dateline else []
+    first_lines = head.split("\n", 8)[:8]
+    candidates += [m.group("city") for m in _LINE_CITY.finditer("\n".join(first_lines))]
+    for found in candidates:
+        found = found.split("/")[0].strip()
+        for candidate in (found, found.title(), found.title().replace(" Es ", " es ")):
+            if places.kind_of(candidate) in {"capital", "city"}:
+                return candidate
+    return None
+
+
+def find_venue(
+    sentences: list[Sentence],
+    lead: list[Sentence],
+    doc_text: str,
+    places: PlaceFinder,
+    parties: list[str],
+    skip_span: tuple[int, int] | None,
+    gazetteer: Gazetteer,
+    vocabulary: MeetingVocabulary,
+) -> Venue:
+    """The venue of the meeting named in ``sentences`` (the lead reports it first)."""
+    if any(vocabulary.remote.search(s.text) for s in sentences[:2]):
+        return Venue()
+    dateline = dateline_city(doc_text, places)
+    elsewhere: Venue | None = None
+    country_only: Venue | None = None
+    for sentence in sentences:
+        for found in _in_sentence(sentence, places, parties, skip_span, gazetteer, dateline):
+            if found.city:
+                return found
+            country_only = country_only or found
+        if elsewhere is None and _SIDELINES.search(sentence.text):
+            elsewhere = _third_place(sentence, places)
+    done = _DONE_AT.search(doc_text)
+    if done:
+        for place in _places_at_start(done.group("place"), places):
+            if place.kind in {"capital", "city"} and place.iso3 in parties:
+                return Venue(city=place.name, country=place.iso3)
+    if elsewhere is not None:
+        return elsewhere
+    if country_only is None:
+        for sentence in lead:
+            for m in _VISIT_TO.finditer(sentence.text):
+                country_only = _party_place(m.group("place") or m.group("place2"), places, parties)
+                if country_only is not None:
+                    break
+            if country_only is not None:
+                break
+    if country_only is not None:
+        if country_only.city is None and dateline and places.country_of(dateline) == country_only.country:
+            # "a state visit to Kazakhstan" under an "ASTANA —" dateline: in Astana.
+            return Venue(city=dateline, country=country_only.country)
+        return country_only
+    if dateline and places.country_of(dateline) in parties:
+        return Venue(city=dateline, country=places.country_of(dateline))
+    return Venue()
+
+
+def _in_sentence(
+    sentence: Sentence,
+    places: PlaceFinder,
+    parties: list[str],
+    skip_span: tuple[int, int] | None,
+    gazetteer: Gazetteer,
+    dateline: str | None,
+) -> Iterator[Venue]:
+    """The party places a sentence says the meeting was held in, in order."""
+    text = sentence.text
+    capital = _CAPITAL_OF.search(text)
+    if capital:
+        code = places.country_of(capital.group("who"))
+        city = places.capital_of.get(code or "")
+        if code in parties and city:
+            yield Venue(city=city, country=code)
+    if dateline and _HERE.search(text) and places.country_of(dateline) in parties:
+        yield Venue(city=dateline, country=places.country_of(dateline))
+    matches = [*PLACE_AFTER.finditer(text), *_HOSTS.finditer(text), *_COMMA_ON.finditer(text)]
+    for m in sorted(matches, key=lambda m: m.start()):
+        absolute = sentence.start + m.start("place")
+        if skip_span and skip_span[0] <= absolute < skip_span[1]:
+            continue
+        if gazetteer.other_meeting_markers.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        venue = _party_place(m.group("place"), places, parties)
+        if venue is not None:
+            yield venue
+
+
+def _party_place(name: str, places: PlaceFinder, parties: list[str]) -> Venue | None:
+    for place in _places_at_start(name, places):
+        if place.iso3 not in parties:
+            continue
+        if place.kind in {"capital", "city"}:
+            return Venue(city=place.name, country=place.iso3)
+        if place.kind == "country":
+            # "held in Djibouti": a country named like its capital is the city too.
+            capital = places.capital_of.get(place.iso3)
+            return Venue(city=capital if capital == place.name else None, country=place.iso3)
+    return None
+
+
+def _third_place(sentence: Sentence, places: PlaceFinder) -> Venue | None:
+    """A city outside the two countries that hosts the event the meeting was on the sidelines of."""
+    for m in PLACE_AFTER.finditer(sentence.text):
+        for place in _places_at_start(m.group("place"), places):
+            if place.kind in {"capital", "city"}:
+                return Venue(city=place.name, country=place.iso3)
+    return None
+
+
+def _places_at_start(name: str, places: PlaceFinder) -> list[Place]:
+    return [p for p in places.find(name) if p.start == 0]
