@@ -79,6 +79,8 @@ def ordinal_value(m: re.Match[str]) -> int:
 
 # "First Deputy Prime Minister": a rank, not an ordinal.
 _RANK = re.compile(r"\s+(?:Deputy|Vice)\b")
+# "the officials' meeting that preceded the 4th Session": the session is another meeting.
+_BEFORE_IT = re.compile(r"\b(?:preceded|ahead of|prior to|in preparation for)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"\b(?:their|his|her|its|our|my)\s+$", re.IGNORECASE)
 _SIDELINES = re.compile(r"\b(?:sidelines|margins) of\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE)
 
@@ -98,8 +100,10 @@ def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
         value = ordinal_value(m)
         before = text[max(0, m.start() - 50) : m.start()]
         window = before + m.group(0) + after[: noun.end() + 25]
-        if (value == 1 and _POSSESSIVE.search(before)) or gazetteer.other_meeting_markers.search(
-            window
+        if (
+            (value == 1 and _POSSESSIVE.search(before))
+            or _BEFORE_IT.search(before)
+            or gazetteer.other_meeting_markers.search(window)
         ):
             continue
         if 0 < value < 200:
@@ -110,19 +114,32 @@ def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
 def meeting_kind(text: str, gazetteer: Gazetteer) -> tuple[str, re.Match[str]] | None:
     """The kind of meeting a sentence reports: the first pattern, in the vocabulary's order,
     with a match that is about no other meeting (nor the forum a meeting was on the sidelines of)."""
+    found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in gazetteer.meeting_kinds:
-        for m in pattern.finditer(text):
-            if is_about_other_meeting(text, m, gazetteer):
-                continue
-            if kind == "other" and _SIDELINES.search(text[max(0, m.start() - 60) : m.start()]):
-                continue
-            return kind, m
+        found += [(kind, m) for m in pattern.finditer(text)]
+    # A name right after another meeting's ("host the 8th Session of the Joint Commission
+    # (JC)") is of that meeting too.
+    marked = [m.span() for _, m in found if is_about_other_meeting(text, m, gazetteer)]
+    for kind, m in found:
+        if any(s - 1 <= m.start() <= e + 40 for s, e in marked):
+            continue
+        if kind == "other" and _SIDELINES.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        return kind, m
     return None
 
 
 def is_about_other_meeting(text: str, mention: re.Match[str], gazetteer: Gazetteer) -> bool:
-    """True when the mention is of the next, previous or another earlier meeting."""
-    window = text[max(0, mention.start() - 60) : mention.end() + 20]
+    """True when the mention is of the next, previous or another earlier meeting.
+
+    The words before the mention, its last words and the few after it are read;
+    the middle of a long mention ("Minister X agreed to convene ... during their
+    meeting") belongs to the sentence, not to the meeting named.
+    """
+    window = (
+        text[max(0, mention.start() - 60) : mention.start()]
+        + text[max(mention.start(), mention.end() - 40) : mention.end() + 20]
+    )
     return bool(gazetteer.other_meeting_markers.search(window))
 
 
@@ -188,7 +205,7 @@ def find_meeting(
             mentions.append((sentence, found[0], found[1]))
     if not mentions:
         return None
-    preview = any(vocabulary.is_future(s.text) for s, _, _ in mentions) and not any(
+    preview = vocabulary.is_future(mentions[0][0].text) and not any(
         vocabulary.has_happened(s.text) for s, _, _ in mentions
     )
     kind = mentions[0][1]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from accord.extract.dates import find_dates
 from accord.extract.meeting_vocabulary import MeetingVocabulary
 from accord.extract.sentences import Sentence
+from accord.extract.venue import LOOSE_DATELINE
 from accord.ingest import read_text_metadata
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -60,6 +61,9 @@ def masked_text(doc_text: str) -> str:
     dateline = read_text_metadata(doc_text[:2000]).dateline
     if dateline is not None:
         masked = masked[: dateline.start] + " " * (dateline.end - dateline.start) + masked[dateline.end :]
+    loose = LOOSE_DATELINE.match(masked)
+    if loose:
+        masked = " " * loose.end() + masked[loose.end() :]
     return masked
 
 

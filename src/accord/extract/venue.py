@@ -41,6 +41,11 @@ _VISIT_TO = re.compile(
     + r"|\bvisiting\s+" + _PLACE.replace("place", "place2")
 )
 _SIDELINES = re.compile(r"\bon the (?:sidelines|margins) of\b", re.IGNORECASE)
+# A dateline the metadata reader leaves (" date 2017-11-21 ISLAMABAD, Nov 21 (APP):Minster").
+LOOSE_DATELINE = re.compile(
+    r"^\W*(?:date\s+\S+\s+)?(?P<city>[A-Z][A-Z.'\-]+(?:[ /]+[A-Za-z.'\-]+){0,2})"
+    r"[^\n]{0,40}?(?:\([^()\n]{1,40}\)\s*)?(?:[:—–]|\s-{1,2}\s)"
+)
 _LINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ.'\- ]{2,30}?)[ \t]*$", re.MULTILINE)
 
 
@@ -49,6 +54,8 @@ def dateline_city(doc_text: str, places: PlaceFinder) -> str | None:
     head = doc_text[:2000]
     dateline = read_text_metadata(head).dateline
     candidates = [dateline.city] if dateline else []
+    loose = LOOSE_DATELINE.match(head)
+    candidates += [loose.group("city")] if loose else []
     first_lines = head.split("\n", 8)[:8]
     candidates += [m.group("city") for m in _LINE_CITY.finditer("\n".join(first_lines))]
     for found in candidates:
