@@ -111,6 +111,15 @@ def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
     return None
 
 
+def _raw_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
+    """The first ordinal of a session in ``text``, whichever meeting it is of."""
+    nouns = "|".join(re.escape(n) for n in gazetteer.session_nouns)
+    for m in ORDINAL.finditer(text):
+        if re.match(rf"\s+(?:\(?[\w’'–-]+\)?\s+){{0,8}}?(?:{nouns})\b", text[m.end() :], re.I):
+            return ordinal_value(m)
+    return None
+
+
 def meeting_kind(text: str, gazetteer: Gazetteer) -> tuple[str, re.Match[str]] | None:
     """The kind of meeting a sentence reports: the first pattern, in the vocabulary's order,
     with a match that is about no other meeting (nor the forum a meeting was on the sidelines of)."""
@@ -205,9 +214,11 @@ def find_meeting(
             mentions.append((sentence, found[0], found[1]))
     if not mentions:
         return None
-    preview = vocabulary.is_future(mentions[0][0].text) and not any(
-        vocabulary.has_happened(s.text) for s, _, _ in mentions
-    )
+    tensed = [
+        s for s, _, _ in mentions if vocabulary.is_future(s.text) or vocabulary.has_happened(s.text)
+    ]
+    preview = bool(tensed) and vocabulary.is_future(tensed[0].text)
+    happened = any(vocabulary.has_happened(s.text) for s in tensed)
     kind = mentions[0][1]
     # A session of a commission outranks a later mention of its forum or working group.
     lead = [m for m in mentions if m[0].index <= mentions[0][0].index + 2]
@@ -217,11 +228,11 @@ def find_meeting(
     mentions = [m for m in mentions if m[1] in related]
     meeting_sentences = [s for s, _, _ in mentions]
 
-    name_found = None
-    for sentence, _, _ in mentions:
-        name_found = commission_name(sentence.text, sentence.start)
-        if name_found:
-            break
+    names = [n for s, _, _ in mentions if (n := commission_name(s.text, s.start))]
+    # The name that says whose commission it is ("U.S.-Mexico Binational Commission")
+    # beats a bare heading ("Binational Commission").
+    name_found = next((n for n in names if len(places.countries_in(n[0])) >= 2), None)
+    name_found = name_found or (names[0] if names else None)
     if name_found is None:
         for sentence in sentences:
             if sentence.index not in skip:
@@ -230,7 +241,7 @@ def find_meeting(
                     break
                 name_found = None
     name = name_found[0] if name_found else None
-    parties = _parties(name, sentences, places)
+    parties = _parties(name, [*sentences[:8], *meeting_sentences], places)
     if len(parties) < 2:
         return None
     if kind not in {"commission_session", "working_group"} and not (
@@ -239,12 +250,22 @@ def find_meeting(
         name = name if kind == "ministerial_meeting" else None
 
     content = [s for s in sentences if s.index not in skip]
-    opening = [s for s in content[:6] if s not in meeting_sentences]
+    # Not a sentence about a coming meeting ("the fifth meeting, scheduled for next year").
+    opening = [
+        s for s in content[:6] if s not in meeting_sentences and not vocabulary.is_future(s.text)
+    ]
     ordinal = None
     for sentence in [*meeting_sentences, *opening]:
         ordinal = find_ordinal(sentence.text, gazetteer)
         if ordinal:
             break
+    if ordinal is not None and not happened:
+        # "the upcoming 19th meeting" under a headline on the 19th: a preview.
+        preview = preview or any(
+            vocabulary.is_future(s.text) and _raw_ordinal(s.text, gazetteer) == ordinal
+            for s in content
+        )
+    preview = preview and not happened
     if ordinal is not None:
         # Another sentence naming the same numbered meeting ("the 26th summit took place in Tehran").
         meeting_sentences += [
@@ -273,6 +294,7 @@ def find_meeting(
         name_found[1] if name_found else None,
         gazetteer,
         vocabulary,
+        use_dateline=not preview,
     )
     return MeetingFacts(
         kind=kind,
@@ -293,7 +315,7 @@ def _parties(name: str | None, sentences: list[Sentence], places: PlaceFinder) -
         return parties[:2]
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    for sentence in sentences[:8]:
+    for sentence in sentences:
         for place in places.find(sentence.text):
             if place.kind in {"country", "demonym"}:
                 counts[place.iso3] += 1

@@ -18,11 +18,14 @@ NEXT_CUE = re.compile(
     r"\b(?:will|would|shall|to) (?:next )?meet again\b|\bwill next meet\b|"
     r"\binvitation to (?:make|pay) (?:a |an )?(?:return |reciprocal )?(?:state |official )?visit\b|"
     r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\s+(?:[\w\-–]+\s+){0,10}?(?:will|would|is (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)",
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th|second|third|first)\s+(?:[\w\-–]+,?\s+){0,10}?(?:(?:will|would|is (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)|scheduled (?:for|to))",
     re.IGNORECASE,
 )
 
 
+_SAYS_NEXT = re.compile(
+    r"\b(?:next|following|subsequent)\s+(?:\w+\s+){0,2}?(?:session|meeting|sitting|round)\b", re.I
+)
 # An announcement says that the meeting will happen, not just that one is coming.
 HOLD = re.compile(
     r"\b(?:will|shall|would|to be|is (?:expected|due|scheduled|set|planned|slated)|are (?:expected|due|"
@@ -63,8 +66,13 @@ def find_next_meeting(
             continue
         city, country = _where(text, places)
         when = _when(text, published)
+        # "The next session" says it is the next meeting; "the third round" may be of other talks.
         score = (
-            (explicit is not None) + (city is not None) + (country is not None) + (when is not None)
+            (explicit is not None)
+            + (city is not None)
+            + (country is not None)
+            + (when is not None)
+            + 2 * bool(_SAYS_NEXT.search(text))
         )
         evidence = Evidence(text=text, start=sentence.start, end=sentence.end)
         found = NextMeeting(

@@ -75,11 +75,16 @@ def find_venue(
     skip_span: tuple[int, int] | None,
     gazetteer: Gazetteer,
     vocabulary: MeetingVocabulary,
+    use_dateline: bool = True,
 ) -> Venue:
-    """The venue of the meeting named in ``sentences`` (the lead reports it first)."""
+    """The venue of the meeting named in ``sentences`` (the lead reports it first).
+
+    A preview's dateline is where it was written, not where the meeting will be:
+    ``use_dateline`` is false for one.
+    """
     if any(vocabulary.remote.search(s.text) for s in sentences[:2]):
         return Venue()
-    dateline = dateline_city(doc_text, places)
+    dateline = dateline_city(doc_text, places) if use_dateline else None
     elsewhere: Venue | None = None
     country_only: Venue | None = None
     for sentence in sentences:
