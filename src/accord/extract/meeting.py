@@ -8,9 +8,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from accord.core.records import Commission, Evidence, Venue
+from accord.extract.dates import find_dates
 from accord.extract.gazetteer import Gazetteer
-from accord.extract.meeting_dates import masked_text, meeting_dates
-from accord.extract.meeting_vocabulary import meeting_vocabulary
+from accord.extract.meeting_dates import STALE, masked_text, meeting_dates
+from accord.extract.meeting_vocabulary import MeetingVocabulary, meeting_vocabulary
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 from accord.extract.venue import find_venue
@@ -80,7 +81,10 @@ def ordinal_value(m: re.Match[str]) -> int:
 # "First Deputy Prime Minister": a rank, not an ordinal.
 _RANK = re.compile(r"\s+(?:Deputy|Vice)\b")
 # "the officials' meeting that preceded the 4th Session": the session is another meeting.
-_BEFORE_IT = re.compile(r"\b(?:preceded|ahead of|prior to|in preparation for)\s+(?:the\s+)?$", re.I)
+_BEFORE_IT = re.compile(
+    r"\b(?:preceded|ahead of|prior to|in preparation for|prepar(?:e|ing|ations?) for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"\b(?:their|his|her|its|our|my)\s+$", re.IGNORECASE)
 _SIDELINES = re.compile(r"\b(?:sidelines|margins) of\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE)
 
@@ -109,6 +113,33 @@ def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
         if 0 < value < 200:
             return value
     return None
+
+
+def _is_history(text: str, published: dt.date | None) -> bool:
+    """A sentence whose dates all lie long before publication is about a past meeting
+    ("The 20th session was held in Tehran on April 17-18, 2017")."""
+    if published is None:
+        return False
+    dates = find_dates(text, published)
+    return bool(dates) and all(d.end < published - STALE for d in dates)
+
+
+_COMING = re.compile(
+    r"\b(?:be held|take place|convene|scheduled|due|upcoming|forthcoming|prepar\w+)\b", re.I
+)
+
+
+def _is_coming(
+    sentence: Sentence, ordinal: int, gazetteer: Gazetteer, vocabulary: MeetingVocabulary
+) -> bool:
+    """A sentence about the numbered meeting as still to be held ("the 15th session is due
+    to be held in June")."""
+    text = sentence.text
+    return (
+        vocabulary.is_future(text)
+        and bool(_COMING.search(text))
+        and _raw_ordinal(text, gazetteer) == ordinal
+    )
 
 
 def _raw_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
@@ -210,7 +241,7 @@ def find_meeting(
         if sentence.index in skip:
             continue
         found = meeting_kind(sentence.text, gazetteer)
-        if found:
+        if found and not _is_history(sentence.text, published):
             mentions.append((sentence, found[0], found[1]))
     if not mentions:
         return None
@@ -261,17 +292,22 @@ def find_meeting(
             break
     if ordinal is not None and not happened:
         # "the upcoming 19th meeting" under a headline on the 19th: a preview.
-        preview = preview or any(
-            vocabulary.is_future(s.text) and _raw_ordinal(s.text, gazetteer) == ordinal
-            for s in content
-        )
+        preview = preview or any(_is_coming(s, ordinal, gazetteer, vocabulary) for s in content)
     preview = preview and not happened
+    if (
+        ordinal is not None
+        and happened
+        and any(_is_coming(s, ordinal, gazetteer, vocabulary) for s in content)
+    ):
+        # "ahead of the 15th session ... the 15th session is due to be held in June": that
+        # number is the next meeting's, not the one reported.
+        ordinal = None
     if ordinal is not None:
-        # Another sentence naming the same numbered meeting ("the 26th summit took place in Tehran").
+        # Another sentence naming the same numbered meeting ("the 26th summit took place in
+        # Tehran"); in a preview, also one about it as coming ("will head to Russia for the 16th").
+        same = _raw_ordinal if preview else find_ordinal
         meeting_sentences += [
-            s
-            for s in content
-            if s not in meeting_sentences and find_ordinal(s.text, gazetteer) == ordinal
+            s for s in content if s not in meeting_sentences and same(s.text, gazetteer) == ordinal
         ]
         meeting_sentences.sort(key=lambda s: s.index)
     around = [
@@ -281,9 +317,12 @@ def find_meeting(
         and _SESSION_WORD.search(s.text)
         and not gazetteer.other_meeting_markers.search(s.text)
     ]
-    lead_sentence = [content[0]] if content and not vocabulary.is_future(content[0].text) else []
     start, end = meeting_dates(
-        [meeting_sentences, around, lead_sentence], masked_text(doc_text), published, vocabulary
+        [meeting_sentences, around, content[:3]],
+        masked_text(doc_text, places),
+        published,
+        vocabulary,
+        preview,
     )
     venue = find_venue(
         meeting_sentences,

@@ -17,13 +17,21 @@ from collections.abc import Sequence
 
 from accord.extract.dates import find_dates
 from accord.extract.meeting_vocabulary import MeetingVocabulary
+from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
-from accord.extract.venue import LOOSE_DATELINE
+from accord.extract.venue import find_dateline
 from accord.ingest import read_text_metadata
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = re.compile(rf"\b(?P<day>{'|'.join(_WEEKDAYS)})\b")
-_RELATIVE = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday)\b", re.I)
+# "IRIB reported on Tuesday": the day of the report, not of the meeting.
+_REPORTED = re.compile(
+    r"\b(?:reported|said|told|announced|stated|quoted|wrote|added)\s+(?:\w+\s+)?(?:on\s+|late\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday)\b", re.I
+)
 _N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _MULTI_DAY = re.compile(
     r"\b(?P<n>one|two|three|four|five|[1-5])[- ]day\b|"
@@ -45,14 +53,26 @@ _OPENING = re.compile(
     r"opening (?:ceremony|session|day))\b",
     re.IGNORECASE,
 )
+# "A forum ... has begun in Baku": under way on the day of publication.
+_UNDER_WAY = re.compile(
+    r"\b(?:has|have) (?:begun|opened|started|kicked off|got under ?way)\b|\b(?:is|are) under ?way\b",
+    re.IGNORECASE,
+)
+# A line near the top that is only a date: the page's, not the meeting's.
+_DATE_ONLY_LINE = re.compile(
+    r"^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?[ \t]+\d{4}[\d \t,:\-–|APMapm()UTC+.]*$",
+    re.MULTILINE,
+)
 _DATE_LABEL = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\b", re.IGNORECASE)
 # A date more than this long before publication is another event's.
-_STALE = dt.timedelta(days=180)
+STALE = dt.timedelta(days=180)
 
 Span = tuple[dt.date | None, dt.date | None]
 
 
-def masked_text(doc_text: str) -> str:
+def masked_text(doc_text: str, places: PlaceFinder) -> str:
     """The text with its date label and dateline blanked, so their dates are not the meeting's."""
     masked = doc_text
     label = _DATE_LABEL.match(masked)
@@ -60,10 +80,17 @@ def masked_text(doc_text: str) -> str:
         masked = " " * label.end() + masked[label.end() :]
     dateline = read_text_metadata(doc_text[:2000]).dateline
     if dateline is not None:
-        masked = masked[: dateline.start] + " " * (dateline.end - dateline.start) + masked[dateline.end :]
-    loose = LOOSE_DATELINE.match(masked)
-    if loose:
-        masked = " " * loose.end() + masked[loose.end() :]
+        masked = (
+            masked[: dateline.start]
+            + " " * (dateline.end - dateline.start)
+            + masked[dateline.end :]
+        )
+    for line in _DATE_ONLY_LINE.finditer(masked[:1500]):
+        masked = masked[: line.start()] + " " * (line.end() - line.start()) + masked[line.end() :]
+    found = find_dateline(masked, places)
+    if found:
+        _, start, end = found
+        masked = masked[:start] + " " * (end - start) + masked[end:]
     return masked
 
 
@@ -72,6 +99,7 @@ def meeting_dates(
     masked: str,
     published: dt.date | None,
     vocabulary: MeetingVocabulary,
+    preview: bool = False,
 ) -> Span:
     """The meeting's start and end: an explicit range in the first two tiers of sentences
     (those that name the meeting, then those around it), else the first dated sentence."""
@@ -81,7 +109,7 @@ def meeting_dates(
         [
             f
             for s in tier
-            if (f := _sentence_dates(masked[s.start : s.end], published, vocabulary, days))
+            if (f := _sentence_dates(masked[s.start : s.end], published, vocabulary, days, preview))
         ]
         for tier in tiers
     ]
@@ -96,12 +124,21 @@ def meeting_dates(
 
 
 def _sentence_dates(
-    text: str, published: dt.date | None, vocabulary: MeetingVocabulary, days: int | None
+    text: str,
+    published: dt.date | None,
+    vocabulary: MeetingVocabulary,
+    days: int | None,
+    preview: bool,
 ) -> tuple[dt.date | None, dt.date | None, bool] | None:
-    """The span a sentence gives, and whether it was written as a range; None if none."""
+    """The span a sentence gives, and whether it was written as a range; None if none.
+
+    In a report of a meeting held, a sentence about the future dates something else.
+    """
     if vocabulary.history_sentence.search(text):
         return None
     future = vocabulary.is_future(text)
+    if future and not preview:
+        return None
     for mention in find_dates(text, published):
         before = text[max(0, mention.span[0] - 60) : mention.span[0]]
         if vocabulary.history_before_date.search(before) or _is_other_event(
@@ -121,24 +158,26 @@ def _sentence_dates(
     return start, end, False
 
 
-def _is_other_event(
-    start: dt.date, end: dt.date, published: dt.date | None, future: bool
-) -> bool:
+def _is_other_event(start: dt.date, end: dt.date, published: dt.date | None, future: bool) -> bool:
     """A date long before publication, or after it in a report, is another event's."""
     if published is None:
         return False
-    if end < published - _STALE:
+    if end < published - STALE:
         return True
     # A report of a meeting held does not date it after publication.
     return start > published + dt.timedelta(days=1) and not future
 
 
 def _relative_day(text: str, published: dt.date, future: bool) -> dt.date | None:
+    if _UNDER_WAY.search(text):
+        return published
     relative = _RELATIVE.search(text)
     if relative:
         word = relative.group("word").lower()
         return published - dt.timedelta(days=1) if word == "yesterday" else published
-    weekday = _WEEKDAY.search(text)
+    weekday = next(
+        (w for w in _WEEKDAY.finditer(text) if not _REPORTED.search(text[: w.start()])), None
+    )
     if weekday is None:
         return None
     index = _WEEKDAYS.index(weekday.group("day"))

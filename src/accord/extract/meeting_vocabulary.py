@@ -32,7 +32,9 @@ class MeetingVocabulary:
     def is_future(self, text: str) -> bool:
         """A sentence about a meeting still to come ("will be held", "is scheduled to")."""
         return bool(
-            self.future.search(text) and not self.now.search(text) and not self.happened.search(text)
+            self.future.search(text)
+            and not self.now.search(text)
+            and not self.happened.search(text)
         )
 
     def has_happened(self, text: str) -> bool:

@@ -16,9 +16,10 @@ NEXT_CUE = re.compile(
     r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+){0,3}?(?:session|meeting|round|sitting|"
     r"edition|forum|summit|talks|IGC|JCC|JEC|JMC|JETCO|JCBC|commission)\b|"
     r"\b(?:will|would|shall|to) (?:next )?meet again\b|\bwill next meet\b|"
+    r"\bprepar(?:e|ing|ations?) for (?:the )?(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\b|"
     r"\binvitation to (?:make|pay) (?:a |an )?(?:return |reciprocal )?(?:state |official )?visit\b|"
     r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th|second|third|first)\s+(?:[\w\-–]+,?\s+){0,10}?(?:(?:will|would|is (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)|scheduled (?:for|to))",
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th|second|third|first)\s+(?:[\w\-–]+,?\s+){0,10}?(?:(?:will|would|(?:is|are) (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)|scheduled (?:for|to))",
     re.IGNORECASE,
 )
 

@@ -19,9 +19,10 @@ from accord.extract.gazetteer import Gazetteer
 from accord.extract.meeting_vocabulary import MeetingVocabulary
 from accord.extract.places import Place, PlaceFinder
 from accord.extract.sentences import Sentence
-from accord.ingest import read_text_metadata
 
-_PLACE = r"(?P<place>[A-ZÀ-Þ][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-ZÀ-Þ][\w’'.-]+){0,3})"
+_PLACE = (
+    r"(?P<place>[A-ZÀ-Þ][\w’'.-]+(?:\s+(?:(?:es|de|del|da|al|el|la)\s+)?[A-ZÀ-Þ][\w’'.-]+){0,3})"
+)
 # A place name after "in"/"at": capitalised words, with the particles of "Dar es Salaam".
 PLACE_AFTER = re.compile(
     r"\b(?:in|at)\s+(?:the\s+|an?\s+)?(?:city of\s+)?(?:capital(?: city)?(?: of (?:the )?[A-Z]\w+)?,?\s+)?"
@@ -29,40 +30,56 @@ PLACE_AFTER = re.compile(
     + _PLACE
 )
 _HOSTS = re.compile(_PLACE + r"(?:,\s+[A-Z]\w+,)?\s+(?:hosts|hosted|played host)\b")
-_COMMA_ON = re.compile(r",\s+" + _PLACE + r",?\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)")
+_COMMA_ON = re.compile(
+    r",\s+" + _PLACE + r",?\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)"
+)
 _CAPITAL_OF = re.compile(r"\bin the (?P<who>[A-Z][a-z]+) capital\b")
 _HERE = re.compile(
-    r"\b(?:held|met|convened|took place|opened|closed|concluded)\s+here\b|\bhere (?:on|today)\b|\btoday\b"
+    r"\b(?:held|met|convened|took place|opened|closed|concluded)\s+here\b|\btoday\b|"
+    r"\bhere (?:today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d))\b"
 )
 _DONE_AT = re.compile(r"\bDone (?:at|in) (?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
 _VISIT_TO = re.compile(
     r"\b(?:visit(?:ing|ed|s)?|trip|arriv(?:ed|es|ing)|travell?(?:ed|ing)|head(?:s|ed|ing)?)\s+"
-    r"(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?(?:capital of \w+,\s+)?(?:[A-Z]\w+\s+)?" + _PLACE
-    + r"|\bvisiting\s+" + _PLACE.replace("place", "place2")
+    r"(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?(?:capital of \w+,\s+)?(?:[A-Z]\w+\s+)?"
+    + _PLACE
+    + r"|\bvisiting\s+"
+    + _PLACE.replace("place", "place2")
 )
 _SIDELINES = re.compile(r"\bon the (?:sidelines|margins) of\b", re.IGNORECASE)
-# A dateline the metadata reader leaves (" date 2017-11-21 ISLAMABAD, Nov 21 (APP):Minster").
-LOOSE_DATELINE = re.compile(
-    r"^\W*(?:date\s+\S+\s+)?(?P<city>[A-Z][A-Z.'\-]+(?:[ /]+[A-Za-z.'\-]+){0,2})"
-    r"[^\n]{0,40}?(?:\([^()\n]{1,40}\)\s*)?(?:[:—–]|\s-{1,2}\s)"
+_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s*\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
 )
-_LINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ.'\- ]{2,30}?)[ \t]*$", re.MULTILINE)
+# A dateline opening a paragraph: "ISLAMABAD, Nov 21 (APP):", "MANILA 09 January 2024 —",
+# "BEIJING/islamabad -", "Gaborone —", "Washington, DC" on a line of its own.
+_DATELINE = re.compile(
+    r"^[ \t]*(?:date\s+\S+\s+)?(?:\([^()\n]{1,40}\)[ \t]*)?(?P<city>[A-ZÀ-Þ][\wÀ-ÿ.'\-]*(?:[ /][A-ZÀ-Þa-z][\wÀ-ÿ.'\-]*){0,2}?)"
+    r"(?P<region>,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?"
+    r"(?:,?[ \t]+(?:" + _DATE + r"))?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+    r"(?P<end>[:—–]|[ \t]?-{1,2}[ \t]|,[ \t]|\.[ \t]*/|\.[ \t]+(?=[A-Z]{3,}\b)|[ \t]*$)",
+    re.MULTILINE,
+)
 
 
-def dateline_city(doc_text: str, places: PlaceFinder) -> str | None:
-    """The city of the report's dateline ("ISLAMABAD:", "BEIJING, July 9 (Xinhua) --"), if known."""
-    head = doc_text[:2000]
-    dateline = read_text_metadata(head).dateline
-    candidates = [dateline.city] if dateline else []
-    loose = LOOSE_DATELINE.match(head)
-    candidates += [loose.group("city")] if loose else []
-    first_lines = head.split("\n", 8)[:8]
-    candidates += [m.group("city") for m in _LINE_CITY.finditer("\n".join(first_lines))]
-    for found in candidates:
-        found = found.split("/")[0].strip()
-        for candidate in (found, found.title(), found.title().replace(" Es ", " es ")):
-            if places.kind_of(candidate) in {"capital", "city"}:
-                return candidate
+def find_dateline(doc_text: str, places: PlaceFinder) -> tuple[str, int, int] | None:
+    """The dateline city of the report and the dateline's span, when a paragraph near the
+    top opens with a known city; None otherwise."""
+    for m in _DATELINE.finditer(doc_text[:1500]):
+        # "Islamabad, China and Pakistan have agreed": a bare comma ends a city alone.
+        if m.group("end").startswith(",") and m.group("region"):
+            continue
+        for name in (m.group("city"), m.group("city").split("/")[0]):
+            city = _known_city(name.rstrip(".-"), places)
+            if city:
+                return city, m.start("city"), m.end()
+    return None
+
+
+def _known_city(name: str, places: PlaceFinder) -> str | None:
+    for candidate in (name, name.title(), name.title().replace(" Es ", " es ")):
+        if places.kind_of(candidate) in {"capital", "city"}:
+            return candidate
     return None
 
 
@@ -84,7 +101,8 @@ def find_venue(
     """
     if any(vocabulary.remote.search(s.text) for s in sentences[:2]):
         return Venue()
-    dateline = dateline_city(doc_text, places) if use_dateline else None
+    found_dateline = find_dateline(doc_text, places) if use_dateline else None
+    dateline = found_dateline[0] if found_dateline else None
     elsewhere: Venue | None = None
     country_only: Venue | None = None
     for sentence in sentences:
@@ -102,7 +120,7 @@ def find_venue(
     if elsewhere is not None:
         return elsewhere
     if country_only is None:
-        for sentence in lead:
+        for sentence in [*lead, *sentences]:
             for m in _VISIT_TO.finditer(sentence.text):
                 country_only = _party_place(m.group("place") or m.group("place2"), places, parties)
                 if country_only is not None:
@@ -110,7 +128,11 @@ def find_venue(
             if country_only is not None:
                 break
     if country_only is not None:
-        if country_only.city is None and dateline and places.country_of(dateline) == country_only.country:
+        if (
+            country_only.city is None
+            and dateline
+            and places.country_of(dateline) == country_only.country
+        ):
             # "a state visit to Kazakhstan" under an "ASTANA —" dateline: in Astana.
             return Venue(city=dateline, country=country_only.country)
         return country_only
