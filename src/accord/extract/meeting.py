@@ -115,6 +115,13 @@ def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
     return None
 
 
+_NAMED_SESSION = re.compile(
+    r"\b(?:session|meeting|sitting|plenary)s? of (?:the )?(?:[\w’'\-–]+ ){0,6}?"
+    r"(?:commission|council|committee)\b|\b(?:co-?chair|chaired)",
+    re.IGNORECASE,
+)
+
+
 def _is_history(text: str, published: dt.date | None) -> bool:
     """A sentence whose dates all lie long before publication is about a past meeting
     ("The 20th session was held in Tehran on April 17-18, 2017")."""
@@ -160,13 +167,26 @@ def meeting_kind(text: str, gazetteer: Gazetteer) -> tuple[str, re.Match[str]] |
     # A name right after another meeting's ("host the 8th Session of the Joint Commission
     # (JC)") is of that meeting too.
     marked = [m.span() for _, m in found if is_about_other_meeting(text, m, gazetteer)]
-    for kind, m in found:
-        if any(s - 1 <= m.start() <= e + 40 for s, e in marked):
-            continue
-        if kind == "other" and _SIDELINES.search(text[max(0, m.start() - 60) : m.start()]):
-            continue
-        return kind, m
-    return None
+    kept = [
+        (kind, m)
+        for kind, m in found
+        if not any(s - 1 <= m.start() <= e + 40 for s, e in marked)
+        and not (kind == "other" and _SIDELINES.search(text[max(0, m.start() - 60) : m.start()]))
+    ]
+    if not kept:
+        return None
+    kind, m = kept[0]
+    # "paid a state visit ... welcomed the work of the Joint Commission": a summit, unless
+    # the commission's session is what is named ("on the occasion of the 5th Session of").
+    summit = next((k for k in kept if k[0] == "summit"), None)
+    if (
+        kind == "commission_session"
+        and summit
+        and not _NAMED_SESSION.search(text)
+        and _raw_ordinal(text, gazetteer) is None
+    ):
+        return summit
+    return kind, m
 
 
 def is_about_other_meeting(text: str, mention: re.Match[str], gazetteer: Gazetteer) -> bool:

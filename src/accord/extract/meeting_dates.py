@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from accord.extract.dates import find_dates
+from accord.extract.dates import DateMention, find_dates
 from accord.extract.meeting_vocabulary import MeetingVocabulary
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
@@ -49,8 +49,8 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _OPENING = re.compile(
-    r"\b(?:opened|opens|began|begins|begun|started|starts|commenced|commences|kicked off|kicks off|"
-    r"opening (?:ceremony|session|day))\b",
+    r"\b(?:open|opened|opens|begin|began|begins|begun|started|starts|commence|commenced|commences|"
+    r"kicked off|kicks off|opening (?:ceremony|session|day))\b",
     re.IGNORECASE,
 )
 # "A forum ... has begun in Baku": under way on the day of publication.
@@ -65,6 +65,7 @@ _DATE_ONLY_LINE = re.compile(
     r",?[ \t]+\d{4}[\d \t,:\-–|APMapm()UTC+.]*$",
     re.MULTILINE,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE_LABEL = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\b", re.IGNORECASE)
 # A date more than this long before publication is another event's.
 STALE = dt.timedelta(days=180)
@@ -141,13 +142,14 @@ def _sentence_dates(
         return None
     for mention in find_dates(text, published):
         before = text[max(0, mention.span[0] - 60) : mention.span[0]]
+        first, last = _in_right_year(mention, text, published, future)
         if vocabulary.history_before_date.search(before) or _is_other_event(
-            mention.start, mention.end, published, future
+            first, last, published, future
         ):
             continue
-        if mention.start != mention.end:
-            return mention.start, mention.end, True
-        start, end = _shape(mention.start, text, days)
+        if first != last:
+            return first, last, True
+        start, end = _shape(first, text, days)
         return start, end, False
     if published is None:
         return None
@@ -156,6 +158,28 @@ def _sentence_dates(
         return None
     start, end = _shape(day, text, days)
     return start, end, False
+
+
+def _in_right_year(
+    mention: DateMention, text: str, published: dt.date | None, future: bool
+) -> tuple[dt.date, dt.date]:
+    """A day written without a year takes the publication's, except across the new year:
+    a December meeting reported in January was last year's, a January one previewed in
+    December is next year's."""
+    start, end = mention.start, mention.end
+    if published is None or _YEAR.search(text[mention.span[0] : mention.span[1]]):
+        return start, end
+    shift = 0
+    if not future and start > published + dt.timedelta(days=1):
+        shift = -1
+    elif future and end < published - dt.timedelta(days=1):
+        shift = 1
+    if shift == 0:
+        return start, end
+    try:
+        return start.replace(year=start.year + shift), end.replace(year=end.year + shift)
+    except ValueError:  # 29 February
+        return start, end
 
 
 def _is_other_event(start: dt.date, end: dt.date, published: dt.date | None, future: bool) -> bool:

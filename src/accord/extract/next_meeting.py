@@ -17,6 +17,8 @@ NEXT_CUE = re.compile(
     r"edition|forum|summit|talks|IGC|JCC|JEC|JMC|JETCO|JCBC|commission)\b|"
     r"\b(?:will|would|shall|to) (?:next )?meet again\b|\bwill next meet\b|"
     r"\bprepar(?:e|ing|ations?) for (?:the )?(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\b|"
+    r"\b(?:will|to) (?:travel|head|go|fly|leave) (?:to|for) [A-Z][^.;]{0,40}?\bfor the "
+    r"(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\b|"
     r"\binvitation to (?:make|pay) (?:a |an )?(?:return |reciprocal )?(?:state |official )?visit\b|"
     r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
     r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th|second|third|first)\s+(?:[\w\-–]+,?\s+){0,10}?(?:(?:will|would|(?:is|are) (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)|scheduled (?:for|to))",
@@ -131,6 +133,9 @@ def _where(text: str, places: PlaceFinder) -> tuple[str | None, str | None]:
     return None, None
 
 
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# "will head to Russia on Monday": the coming Monday.
+_ON_WEEKDAY = re.compile(rf"\bon (?:next )?(?P<day>{'|'.join(_WEEKDAYS)})\b")
 _SEASON_OF_YEAR = re.compile(
     r"\b(?:in|during|by)\s+(?:the\s+)?(?:(?:first|second) half|(?:first|second|third|fourth|last) quarter|"
     r"spring|summer|autumn|fall|winter|beginning|end|middle|start)\s+of\s+(?P<y>(?:19|20)\d\d)\b",
@@ -146,8 +151,20 @@ def _when(text: str, published: dt.date | None) -> str | None:
         return season.group("y")
     dates = find_dates(cleaned, published)
     if dates:
-        first = dates[0]
-        return first.start.isoformat()
+        first = dates[0].start
+        written = cleaned[dates[0].span[0] : dates[0].span[1]]
+        if published and first < published and not re.search(r"\b(?:19|20)\d\d\b", written):
+            # "will meet on 20 January", announced in December: next year's January.
+            first = (
+                first.replace(year=first.year + 1) if (first.month, first.day) != (2, 29) else first
+            )
+        return first.isoformat()
+    weekday = _ON_WEEKDAY.search(cleaned)
+    if weekday and published:
+        index = _WEEKDAYS.index(weekday.group("day"))
+        return (
+            published + dt.timedelta(days=(index - published.weekday() - 1) % 7 + 1)
+        ).isoformat()
     month_year = re.search(
         r"\b(?:in|during|by)\s+(?:early |mid-|late )?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>(?:19|20)\d\d)\b",
         cleaned,
