@@ -16,6 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from accord.core.input_limits import MAX_ID, looks_like_id, record_id
 from accord.errors import NotFoundError
 from accord.store.database import Database
 from accord.store.models import (
@@ -133,8 +134,10 @@ def list_documents(
 def document_detail(database: Database, reference: int | str) -> DocumentDetail:
     """A document (by id or ``doc-…`` key) with every item extracted from it, grounded or not."""
     with database.reading() as session:
-        if isinstance(reference, int) or reference.isdigit():
-            document = session.get(Document, int(reference))
+        if isinstance(reference, int) or looks_like_id(reference):
+            number = reference if isinstance(reference, int) else record_id(reference)
+            in_range = number is not None and 1 <= number <= MAX_ID
+            document = session.get(Document, number) if in_range else None
         else:
             document = session.scalar(select(Document).where(Document.key == reference))
         if document is None:
@@ -262,8 +265,8 @@ def _record_spans(record: dict[str, Any]) -> list[tuple[ItemKind, str, dict[str,
 def document_of(session: Session, reference: str) -> Document:
     """A stored document by id or key (``doc-…``), or a NotFoundError."""
     query = select(Document)
-    if reference.isdigit():
-        query = query.where(Document.id == int(reference))
+    if looks_like_id(reference):
+        query = query.where(Document.id == (record_id(reference) or 0))
     else:
         query = query.where(Document.key == reference)
     row = session.scalar(query)

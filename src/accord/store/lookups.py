@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from accord.core.input_limits import looks_like_id, record_id
 from accord.core.names import expand_abbreviations, normalise
 from accord.errors import NotFoundError
 from accord.store.models import Commission, CommissionAlias, OrganisationAlias
@@ -19,8 +20,13 @@ from accord.store.rows import parties_of
 
 def commission_ids(session: Session, query: str) -> list[int]:
     """The commissions ``query`` names: an id, a name or alias, part of one, or its countries."""
-    if query.strip().isdigit():
-        found = session.scalars(select(Commission.id).where(Commission.id == int(query))).all()
+    if looks_like_id(query):
+        number = record_id(query)
+        found = (
+            []
+            if number is None
+            else session.scalars(select(Commission.id).where(Commission.id == number)).all()
+        )
     else:
         key = normalise(query)
         found = (

@@ -18,6 +18,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from accord.core.follow_through import SessionOrder
+from accord.core.input_limits import looks_like_id, record_id
 from accord.errors import NotFoundError
 from accord.store.citations import Citation, citations
 from accord.store.database import Database
@@ -250,10 +251,11 @@ def find_session(database: Database, query: str) -> int:
     """The session ``query`` names: its id, '<commission> #<number>', or a commission (its latest)."""
     with database.reading() as session:
         text = query.strip()
-        if text.isdigit():
-            if session.get(MeetingSession, int(text)) is None:
+        if looks_like_id(text):
+            number = record_id(text)
+            if number is None or session.get(MeetingSession, number) is None:
                 raise NotFoundError(f"no session has id {text}; see 'accord sessions'")
-            return int(text)
+            return number
         numbered = _WITH_ORDINAL.match(text)
         if numbered is not None:
             commission = one_commission(session, numbered["commission"].rstrip(" #"))

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from accord.core.follow_through import STATUSES
+from accord.core.input_limits import MAX_OFFSET
 from accord.errors import TrackError
 from accord.store.audit import AuditRow, audit_trail
 from accord.store.database import Database
@@ -43,6 +44,8 @@ def parse_evidence(text: str | None) -> Evidence:
     start, end = int(match["start"]), int(match["end"])
     if end <= start:
         raise TrackError(f"--evidence: the span {start}-{end} is empty")
+    if end > MAX_OFFSET:
+        raise TrackError(f"--evidence: the span {start}-{end} ends past any document")
     return SpanEvidence(match["doc"], start, end)
 
 

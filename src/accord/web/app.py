@@ -19,7 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from accord import __version__
 from accord.store.database import open_database
 from accord.web.auth import identify
-from accord.web.errors import install_error_handlers
+from accord.web.errors import UnexpectedErrors, install_error_handlers
+from accord.web.inputs import RefuseNul
 from accord.web.rendering import API_ROOT
 from accord.web.routes import (
     accounts,
@@ -126,5 +127,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(login.pages)
     app.include_router(api_docs.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(RefuseNul)
+    app.add_middleware(UnexpectedErrors)
     app.add_middleware(SecurityHeaders, on_change=dashboards.changed)
     return app

@@ -8,6 +8,7 @@ needs a login sends the browser to the login form instead.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -16,11 +17,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.errors import AccordError, ConfigError, NotFoundError, StoreError, TrackError
 from accord.web.rendering import render
 
 API_PREFIX = "/api/"
+log = logging.getLogger("accord.web")
 
 
 class WebError(Exception):
@@ -137,3 +140,35 @@ def respond(
             status_code=status,
         )
     return JSONResponse(error_body(status, code, message), status_code=status, headers=headers)
+
+
+class UnexpectedErrors:
+    """Answers an exception no handler knew with a 500 in the one error shape, and logs it.
+
+    It sits inside ``SecurityHeaders``, so the answer carries them too; once a
+    response has started there is nothing left to replace, and the error goes on.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watching(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watching)
+        except Exception:
+            if started:
+                raise
+            log.exception("unexpected error on %s %s", scope["method"], scope["path"])
+            message = "something went wrong on the server; the error is logged"
+            response = respond(Request(scope), 500, "internal_error", message)
+            await response(scope, receive, send)

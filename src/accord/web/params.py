@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator
 from accord.core.records import Sector, Strength
 from accord.store.commitments import CommitmentFilter
 from accord.store.documents import DocumentFilter
+from accord.web.inputs import IdField, LineText, Offset
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
@@ -37,24 +38,24 @@ Blank = BeforeValidator(_blank)
 
 
 CommissionParam = Annotated[
-    str | None,
+    LineText | None,
     BeforeValidator(_blank),
     Query(description="Commission id, name, alias or countries."),
 ]
-SessionParam = Annotated[int | None, BeforeValidator(_blank), Query(description="Session id.")]
+SessionParam = Annotated[IdField | None, BeforeValidator(_blank), Query(description="Session id.")]
 SectorParam = Annotated[Sector | None, BeforeValidator(_blank), Query(description="Sector code.")]
 StrengthParam = Annotated[Strength | None, BeforeValidator(_blank), Query()]
 StatusParam = Annotated[Status | None, BeforeValidator(_blank), Query()]
 ReviewStateParam = Annotated[ReviewState | None, BeforeValidator(_blank), Query()]
 AgencyParam = Annotated[
-    str | None, BeforeValidator(_blank), Query(description="Acting agency: acronym or name.")
+    LineText | None, BeforeValidator(_blank), Query(description="Acting agency: acronym or name.")
 ]
 SinceParam = Annotated[
     dt.date | None, BeforeValidator(_blank), Query(description="On or after (YYYY-MM-DD).")
 ]
-TextParam = Annotated[str | None, BeforeValidator(_blank), Query()]
+TextParam = Annotated[LineText | None, BeforeValidator(_blank), Query()]
 LimitParam = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
-OffsetParam = Annotated[int, Query(ge=0, description="Rows to skip.")]
+OffsetParam = Annotated[Offset, Query(description="Rows to skip.")]
 
 
 class Listing(BaseModel, Generic[RowT]):

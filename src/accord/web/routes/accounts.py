@@ -19,6 +19,7 @@ from accord.store.accounts import (
     revoke_api_token,
 )
 from accord.web.auth import Reader, Writer, database_of, require
+from accord.web.inputs import IdPath, LineText, NameList, NameText
 from accord.web.rendering import render
 from accord.web.twins import Twins
 
@@ -43,16 +44,16 @@ class NewToken:
 
 
 class TokenRequest(BaseModel):
-    name: str = Field(default="script", min_length=1, max_length=100)
+    name: NameText = Field(default="script", min_length=1)
 
 
 class UserRequest(BaseModel):
-    username: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=8, max_length=1000)
-    role: str = "viewer"
-    side: str | None = None
-    agencies: list[str] = []
-    display_name: str | None = None
+    username: NameText = Field(min_length=1)
+    password: LineText = Field(min_length=8)
+    role: NameText = "viewer"
+    side: NameText | None = None
+    agencies: NameList = []
+    display_name: NameText | None = None
 
 
 def _account_page(request: Request, identity: Reader) -> AccountPage:
@@ -81,7 +82,7 @@ def create_token(request: Request, identity: Writer, body: TokenRequest) -> NewT
 
 
 @api.post("/tokens/{token_id}/revoke", status_code=204, summary="Revoke one of your API tokens")
-def revoke_token(request: Request, identity: Writer, token_id: int) -> None:
+def revoke_token(request: Request, identity: Writer, token_id: IdPath) -> None:
     owner = None if identity.account.is_admin else identity.account
     revoke_api_token(database_of(request), token_id, owner)
 
@@ -106,7 +107,7 @@ def create_user(request: Request, identity: Writer, body: UserRequest) -> Accoun
 
 @forms.post("/account/tokens", response_class=HTMLResponse)
 def token_form(
-    request: Request, identity: Writer, name: Annotated[str, Form(max_length=100)] = "browser"
+    request: Request, identity: Writer, name: Annotated[NameText, Form()] = "browser"
 ) -> HTMLResponse:
     created = _new_token(request, identity, name or "browser")
     data = _account_page(request, identity)
@@ -115,7 +116,7 @@ def token_form(
 
 
 @forms.post("/account/tokens/{token_id}/revoke")
-def revoke_form(request: Request, identity: Writer, token_id: int) -> RedirectResponse:
+def revoke_form(request: Request, identity: Writer, token_id: IdPath) -> RedirectResponse:
     revoke_token(request, identity, token_id)
     return RedirectResponse("/account", status_code=303)
 

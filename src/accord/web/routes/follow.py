@@ -18,6 +18,7 @@ from accord.store.review_queue import ReviewItem, ReviewKind
 from accord.store.scopes import item_scope, item_scopes
 from accord.store.statuses import StatusRow
 from accord.web.auth import Action, Reader, Writer, allowed, database_of
+from accord.web.inputs import IdField, IdPath, LineText
 from accord.web.params import (
     DEFAULT_PAGE,
     Blank,
@@ -43,7 +44,7 @@ from accord.web.views.follow import (
 twins = Twins("follow-through")
 api = APIRouter(tags=["follow-through"])
 forms = APIRouter(include_in_schema=False)
-ReturnTo = Annotated[str | None, Query(description="Where a form goes back to.")]
+ReturnTo = Annotated[LineText | None, Query(description="Where a form goes back to.")]
 
 
 def _may(request: Request, action: Action, kind: str, item_id: int) -> bool:
@@ -67,7 +68,7 @@ def _commitment_context(request: Request, data: CommitmentPage) -> dict[str, Any
     context=_commitment_context,
     summary="One commitment: evidence, owners, status history, links, notes",
 )
-def commitment(request: Request, identity: Reader, commitment_id: int) -> CommitmentPage:
+def commitment(request: Request, identity: Reader, commitment_id: IdPath) -> CommitmentPage:
     return commitment_view(database_of(request), commitment_id, identity.account)
 
 
@@ -121,8 +122,8 @@ def followups(
     identity: Reader,
     state: Annotated[SuggestionState | None, Blank, Query(description="any when empty")] = "open",
     commission: CommissionParam = None,
-    document: Annotated[int | None, Blank, Query()] = None,
-    commitment: Annotated[int | None, Blank, Query()] = None,
+    document: Annotated[IdField | None, Blank, Query()] = None,
+    commitment: Annotated[IdField | None, Blank, Query()] = None,
     limit: LimitParam = DEFAULT_PAGE,
     offset: OffsetParam = 0,
 ) -> Listing[SuggestionRow]:
@@ -133,14 +134,14 @@ def followups(
 
 @api.post("/commitments/{commitment_id}/review", summary="Accept, correct or reject a commitment")
 def review_commitment(
-    request: Request, identity: Writer, commitment_id: int, body: ReviewRequest
+    request: Request, identity: Writer, commitment_id: IdPath, body: ReviewRequest
 ) -> ReviewItem:
     return actions.review(database_of(request), identity, "commitment", commitment_id, body)
 
 
 @api.post("/agreements/{agreement_id}/review", summary="Accept, correct or reject an agreement")
 def review_agreement(
-    request: Request, identity: Writer, agreement_id: int, body: ReviewRequest
+    request: Request, identity: Writer, agreement_id: IdPath, body: ReviewRequest
 ) -> ReviewItem:
     return actions.review(database_of(request), identity, "agreement", agreement_id, body)
 
@@ -151,7 +152,7 @@ def review_agreement(
     summary="Add a dated, evidenced status update",
 )
 def add_status(
-    request: Request, identity: Writer, commitment_id: int, body: StatusRequest
+    request: Request, identity: Writer, commitment_id: IdPath, body: StatusRequest
 ) -> StatusRow:
     return actions.update_status(database_of(request), identity, commitment_id, body)
 
@@ -160,7 +161,7 @@ def add_status(
 def decide_followup(
     request: Request,
     identity: Writer,
-    suggestion_id: int,
+    suggestion_id: IdPath,
     decision: Literal["confirm", "dismiss"],
     body: DecisionRequest | None = None,
 ) -> SuggestionRow:
@@ -183,7 +184,7 @@ def review_form(
     request: Request,
     identity: Writer,
     kind: ReviewKind,
-    item_id: int,
+    item_id: IdPath,
     body: Annotated[ReviewRequest, Form()],
     return_to: ReturnTo = None,
 ) -> RedirectResponse:
@@ -195,7 +196,7 @@ def review_form(
 def status_form(
     request: Request,
     identity: Writer,
-    commitment_id: int,
+    commitment_id: IdPath,
     body: Annotated[StatusRequest, Form()],
     return_to: ReturnTo = None,
 ) -> RedirectResponse:
@@ -207,7 +208,7 @@ def status_form(
 def followup_form(
     request: Request,
     identity: Writer,
-    suggestion_id: int,
+    suggestion_id: IdPath,
     decision: Literal["confirm", "dismiss"],
     body: Annotated[DecisionRequest, Form()],
     return_to: ReturnTo = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from accord.store.accounts import authenticate, end_login, start_login
@@ -21,6 +21,7 @@ from accord.web.auth import (
     settings_of,
 )
 from accord.web.errors import CsrfRejected
+from accord.web.inputs import LineText, NameText
 from accord.web.rendering import render
 
 pages = APIRouter(include_in_schema=False)
@@ -47,7 +48,7 @@ def _form(request: Request, next_url: str, error: str | None, status: int) -> HT
 
 
 @pages.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, next: str | None = None) -> Response:
+def login_page(request: Request, next: Annotated[LineText | None, Query()] = None) -> Response:
     if identify(request) is not None:
         return RedirectResponse(safe_next(next), status_code=303)
     return _form(request, safe_next(next), None, 200)
@@ -56,10 +57,10 @@ def login_page(request: Request, next: str | None = None) -> Response:
 @pages.post("/login", response_class=HTMLResponse)
 def login(
     request: Request,
-    username: Annotated[str, Form(max_length=100)],
-    password: Annotated[str, Form(max_length=1000)],
-    csrf_token: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "/",
+    username: Annotated[NameText, Form()],
+    password: Annotated[LineText, Form()],
+    csrf_token: Annotated[LineText, Form()] = "",
+    next: Annotated[LineText, Form()] = "/",
 ) -> Response:
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not secrets.compare_digest(expected, csrf_token):

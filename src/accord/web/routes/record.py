@@ -13,6 +13,7 @@ from accord.store.scopes import item_scope
 from accord.store.search import DEFAULT_SEARCH_LIMIT
 from accord.store.sessions import SessionRow
 from accord.web.auth import Reader, allowed, database_of
+from accord.web.inputs import IdPath
 from accord.web.params import (
     DEFAULT_PAGE,
     AgreementStatus,
@@ -67,7 +68,7 @@ def _session_context(request: Request, data: SessionPage) -> dict[str, Any]:
 @twins.view(
     "/sessions/{session_id}", "session.html", context=_session_context, summary="One session"
 )
-def session(request: Request, identity: Reader, session_id: int) -> SessionPage:
+def session(request: Request, identity: Reader, session_id: IdPath) -> SessionPage:
     return session_view(database_of(request), session_id, identity.account)
 
 
@@ -108,7 +109,7 @@ def _agreement_context(request: Request, data: AgreementPage) -> dict[str, Any]:
     context=_agreement_context,
     summary="One agreement",
 )
-def agreement(request: Request, identity: Reader, agreement_id: int) -> AgreementPage:
+def agreement(request: Request, identity: Reader, agreement_id: IdPath) -> AgreementPage:
     return agreement_view(database_of(request), agreement_id, identity.account)
 
 

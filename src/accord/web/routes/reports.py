@@ -20,10 +20,11 @@ from accord.report.downloads import (
 )
 from accord.report.rendering import Rendered
 from accord.web.auth import Reader, database_of, require
+from accord.web.inputs import IdField, IdPath
 
 ReportFormat = Literal["md", "html", "docx", "pdf"]
 ExportFormat = Literal["csv", "xlsx"]
-CommissionFilter = Annotated[int | None, Query(description="Only this commission (its id).")]
+CommissionFilter = Annotated[IdField | None, Query(description="Only this commission (its id).")]
 
 # Paths are the same under /api/v1 and at the root: a download is a download.
 routes = APIRouter(tags=["reports"])
@@ -40,7 +41,7 @@ def _download(rendered: Rendered, fmt: str) -> Response:
 
 @routes.get("/sessions/{session_id}/brief.{fmt}", summary="A session's brief for the next session")
 def session_brief(
-    request: Request, identity: Reader, session_id: int, fmt: ReportFormat
+    request: Request, identity: Reader, session_id: IdPath, fmt: ReportFormat
 ) -> Response:
     return _download(render_session_brief(database_of(request), session_id, fmt), fmt)
 
@@ -50,7 +51,7 @@ def session_brief(
     summary="A commission's implementation status report",
 )
 def status_report(
-    request: Request, identity: Reader, commission_id: int, fmt: ReportFormat
+    request: Request, identity: Reader, commission_id: IdPath, fmt: ReportFormat
 ) -> Response:
     return _download(render_status_report(database_of(request), commission_id, fmt), fmt)
 

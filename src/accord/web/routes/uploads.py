@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
 from accord.errors import NotFoundError
 from accord.ingest import MetadataOverrides
 from accord.web.auth import Reader, Writer, allowed, require, settings_of
 from accord.web.errors import PayloadTooLarge, WebError
+from accord.web.inputs import NUL_MESSAGE, LineText
 from accord.web.twins import Twins
 from accord.web.uploads import UploadJob, Uploads, UploadStatus, status_of
 
@@ -20,7 +21,7 @@ api = APIRouter(tags=["uploads"])
 forms = APIRouter(include_in_schema=False)
 Files = Annotated[list[UploadFile], File(description="Documents: .txt .md .html .pdf .docx")]
 Published = Annotated[dt.date | None, Form(description="Publication date for every file.")]
-Outlet = Annotated[str | None, Form(description="Outlet for every file.")]
+Outlet = Annotated[LineText | None, Form(description="Outlet for every file.")]
 
 
 class NothingUploaded(WebError):
@@ -51,6 +52,8 @@ async def _read(request: Request, files: list[UploadFile]) -> list[tuple[str, by
         total += len(content)
         if total > limit:
             raise PayloadTooLarge(f"the upload is larger than {limit // (1024 * 1024)} MB")
+        if upload.filename and "\x00" in upload.filename:
+            raise WebError(f"a file name {NUL_MESSAGE}")
         if upload.filename:
             read.append((upload.filename, content))
     if not read:
@@ -81,7 +84,7 @@ def uploads(request: Request, identity: Reader) -> list[UploadStatus]:
 
 
 @twins.view("/uploads/{job_id}", "upload.html", summary="One upload and its ingest, file by file")
-def upload(request: Request, identity: Reader, job_id: str) -> UploadStatus:
+def upload(request: Request, identity: Reader, job_id: Annotated[LineText, Path()]) -> UploadStatus:
     return status_of(_job(request, job_id))
 
 

@@ -24,6 +24,7 @@ from accord.track.followup_service import confirm, dismiss
 from accord.track.review import decide, organisation_ref
 from accord.track.status import set_status
 from accord.web.auth import Identity, require
+from accord.web.inputs import IdField, LineText, NameList, NameText, NoteText, ReviewText
 from accord.web.params import AgreementStatus, Status
 
 
@@ -51,19 +52,19 @@ class ReviewRequest(BaseModel):
     """Accept, reject, or correct (and so accept) an extracted item."""
 
     action: Literal["accept", "reject", "correct"]
-    text: Annotated[str | None, Blank] = None
+    text: Annotated[ReviewText | None, Blank] = None
     strength: Annotated[Strength | None, Blank] = None
-    due: Annotated[str | None, Blank, Field(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None
+    due: Annotated[NameText | None, Blank, Field(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None
     clear_due: bool = False
     sectors: list[Sector] = []
-    actors: Annotated[list[str], Lines] = Field(
+    actors: Annotated[NameList, Lines] = Field(
         default=[], description="Acting organisations; 'Name@ISO3' gives the side."
     )
-    owners: Annotated[list[str], Lines] = Field(
+    owners: Annotated[NameList, Lines] = Field(
         default=[], description="Owning agencies; 'Name@ISO3' gives the side."
     )
-    subject: Annotated[str | None, Blank] = None
-    kind: Annotated[str | None, Blank] = None
+    subject: Annotated[LineText | None, Blank] = None
+    kind: Annotated[NameText | None, Blank] = None
     status: Annotated[AgreementStatus | None, Blank] = None
 
     def correction(self) -> Correction:
@@ -86,9 +87,9 @@ class StatusRequest(BaseModel):
 
     status: Status
     as_of: Annotated[dt.date | None, Blank] = None
-    note: Annotated[str | None, Blank, Field(max_length=10_000)] = None
+    note: Annotated[NoteText | None, Blank] = None
     evidence: Annotated[
-        str | None,
+        LineText | None,
         Blank,
         Field(description="A URL, or a document span DOC:START-END (DOC: id or doc-… key)."),
     ] = None
@@ -98,13 +99,13 @@ class DecisionRequest(BaseModel):
     """Confirming or dismissing a follow-up suggestion (a confirmed one may set another status)."""
 
     status: Annotated[Status | None, Blank] = None
-    note: Annotated[str | None, Blank, Field(max_length=10_000)] = None
+    note: Annotated[NoteText | None, Blank] = None
 
 
 class NoteRequest(BaseModel):
     subject: Literal["session", "agreement", "commitment"]
-    subject_id: int
-    text: str = Field(min_length=1, max_length=10_000)
+    subject_id: IdField
+    text: NoteText = Field(min_length=1)
     internal: bool = False
 
 
