@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from accord.cli.gazetteer_option import GazetteerOption
+from accord.cli.input_options import ID_RANGE
 from accord.cli.output import ListColumn, console, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
@@ -29,7 +30,10 @@ followups_app = typer.Typer(
 )
 STATES = ("open", "confirmed", "dismissed", "all")
 SuggestionArgument = Annotated[
-    int, typer.Argument(metavar="SUGGESTION", help="Suggestion id (see 'accord followups').")
+    int,
+    typer.Argument(
+        metavar="SUGGESTION", **ID_RANGE, help="Suggestion id (see 'accord followups')."
+    ),
 ]
 
 
@@ -43,7 +47,9 @@ def followups_command(
     ctx: typer.Context,
     commission: CommissionOption = None,
     state: Annotated[str, typer.Option(help="open, confirmed, dismissed or all.")] = "open",
-    commitment: Annotated[int | None, typer.Option(help="Only those of this commitment.")] = None,
+    commitment: Annotated[
+        int | None, typer.Option(**ID_RANGE, help="Only those of this commitment.")
+    ] = None,
     limit: LimitOption = 100,
     db: DbOption = None,
     json_output: JsonOption = False,

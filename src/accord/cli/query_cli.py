@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from accord.cli.input_options import ID_RANGE, line_text
 from accord.cli.output import SECTORS_WIDTH, ListColumn, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
@@ -118,8 +119,12 @@ def sessions_command(
 
 
 def agreements_command(
-    commission: Annotated[str | None, typer.Option(help="Commission id, name or alias.")] = None,
-    session: Annotated[int | None, typer.Option(help="Session id (see 'accord sessions').")] = None,
+    commission: Annotated[
+        str | None, typer.Option(callback=line_text, help="Commission id, name or alias.")
+    ] = None,
+    session: Annotated[
+        int | None, typer.Option(**ID_RANGE, help="Session id (see 'accord sessions').")
+    ] = None,
     status: Annotated[str | None, typer.Option(help="signed or planned.")] = None,
     limit: LimitOption = 100,
     db: DbOption = None,
@@ -158,15 +163,20 @@ def agreements_command(
 
 
 def commitments_command(
-    commission: Annotated[str | None, typer.Option(help="Commission id, name or alias.")] = None,
-    session: Annotated[int | None, typer.Option(help="Session id (see 'accord sessions').")] = None,
+    commission: Annotated[
+        str | None, typer.Option(callback=line_text, help="Commission id, name or alias.")
+    ] = None,
+    session: Annotated[
+        int | None, typer.Option(**ID_RANGE, help="Session id (see 'accord sessions').")
+    ] = None,
     sector: Annotated[str | None, typer.Option(help=f"One of: {', '.join(SECTORS)}.")] = None,
     strength: Annotated[str | None, typer.Option(help=f"One of: {', '.join(STRENGTHS)}.")] = None,
     status: Annotated[
         str | None, typer.Option(help=f"One of: {', '.join(COMMITMENT_STATUSES)}.")
     ] = None,
     agency: Annotated[
-        str | None, typer.Option(help="An acting organisation: acronym, name or alias.")
+        str | None,
+        typer.Option(callback=line_text, help="An acting organisation: acronym, name or alias."),
     ] = None,
     since: Annotated[
         str | None, typer.Option(help="Only sessions on or after this date (YYYY-MM-DD).")
@@ -220,7 +230,11 @@ def commitments_command(
 
 def search_command(
     text: Annotated[
-        str, typer.Argument(help="Words to find (all of them, any form: 'train' finds 'trains').")
+        str,
+        typer.Argument(
+            callback=line_text,
+            help="Words to find (all of them, any form: 'train' finds 'trains').",
+        ),
     ],
     kind: Annotated[
         str | None, typer.Option(help="Only this kind: commitment, agreement or document.")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from accord.cli.input_options import ID_RANGE, line_text, name_text, review_text
 from accord.cli.output import SECTORS_WIDTH, ListColumn, console, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
@@ -29,7 +30,8 @@ AgreementFlag = Annotated[
     bool, typer.Option("--agreement", help="The ids are agreements (default: commitments).")
 ]
 IdsArgument = Annotated[
-    list[int], typer.Argument(help="Commitment (or agreement) ids.", show_default=False)
+    list[int],
+    typer.Argument(**ID_RANGE, help="Commitment (or agreement) ids.", show_default=False),
 ]
 STATES = ("draft", "accepted", "rejected")
 
@@ -43,7 +45,9 @@ def register(app: typer.Typer) -> None:
 def review_command(
     ctx: typer.Context,
     commission: CommissionOption = None,
-    session: Annotated[int | None, typer.Option(help="Session id (see 'accord sessions').")] = None,
+    session: Annotated[
+        int | None, typer.Option(**ID_RANGE, help="Session id (see 'accord sessions').")
+    ] = None,
     kind: Annotated[
         str | None, typer.Option(help="commitment or agreement (default: both).")
     ] = None,
@@ -142,8 +146,12 @@ def reject_command(
 
 @review_app.command("correct")
 def correct_command(
-    item_id: Annotated[int, typer.Argument(metavar="ID", help="Commitment (or agreement) id.")],
-    text: Annotated[str | None, typer.Option(help="The corrected text.")] = None,
+    item_id: Annotated[
+        int, typer.Argument(metavar="ID", **ID_RANGE, help="Commitment (or agreement) id.")
+    ],
+    text: Annotated[
+        str | None, typer.Option(callback=review_text, help="The corrected text.")
+    ] = None,
     strength: Annotated[
         str | None, typer.Option(help="decision, intention or exploration.")
     ] = None,
@@ -152,17 +160,27 @@ def correct_command(
     ] = None,
     actor: Annotated[
         list[str] | None,
-        typer.Option(help="An acting organisation, NAME or NAME@ISO3 (repeatable; replaces them)."),
+        typer.Option(
+            callback=line_text,
+            help="An acting organisation, NAME or NAME@ISO3 (repeatable; replaces them).",
+        ),
     ] = None,
     owner: Annotated[
         list[str] | None,
-        typer.Option(help="An owning agency, NAME or NAME@ISO3 side (repeatable; replaces them)."),
+        typer.Option(
+            callback=line_text,
+            help="An owning agency, NAME or NAME@ISO3 side (repeatable; replaces them).",
+        ),
     ] = None,
-    due: Annotated[str | None, typer.Option(help="Due date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    due: Annotated[
+        str | None, typer.Option(callback=name_text, help="Due date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
     no_due: Annotated[bool, typer.Option("--no-due", help="Remove the due date.")] = False,
-    subject: Annotated[str | None, typer.Option(help="An agreement's subject.")] = None,
+    subject: Annotated[
+        str | None, typer.Option(callback=line_text, help="An agreement's subject.")
+    ] = None,
     agreement_kind: Annotated[
-        str | None, typer.Option(help="An agreement's kind (mou, ...).")
+        str | None, typer.Option(callback=name_text, help="An agreement's kind (mou, ...).")
     ] = None,
     agreement_status: Annotated[str | None, typer.Option(help="signed or planned.")] = None,
     agreement: AgreementFlag = False,

@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from accord.cli import followups_cli, review_cli
+from accord.cli.input_options import ID_RANGE, line_text
 from accord.cli.output import console
 from accord.cli.store_options import (
     DbOption,
@@ -31,7 +32,10 @@ from accord.track.scorecard import GROUPINGS, Grouping, scorecard
 from accord.track.status import commitment_history, set_status
 
 CommitmentArgument = Annotated[
-    int, typer.Argument(metavar="COMMITMENT", help="Commitment id (see 'accord commitments').")
+    int,
+    typer.Argument(
+        metavar="COMMITMENT", **ID_RANGE, help="Commitment id (see 'accord commitments')."
+    ),
 ]
 
 
@@ -74,7 +78,8 @@ def status_command(
     evidence: Annotated[
         str | None,
         typer.Option(
-            help="A URL, or a span of a stored document: DOC:START-END (id or doc-… key)."
+            callback=line_text,
+            help="A URL, or a span of a stored document: DOC:START-END (id or doc-… key).",
         ),
     ] = None,
     as_of: Annotated[

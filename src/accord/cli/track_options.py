@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from accord.cli.input_options import line_text, note_text
+
 AuthorOption = Annotated[
     str | None,
     typer.Option(
@@ -17,6 +19,9 @@ AuthorOption = Annotated[
     ),
 ]
 CommissionOption = Annotated[
-    str | None, typer.Option(help="Commission id, name, alias or countries.")
+    str | None,
+    typer.Option(callback=line_text, help="Commission id, name, alias or countries."),
 ]
-NoteOption = Annotated[str | None, typer.Option(help="Why: a note kept with the decision.")]
+NoteOption = Annotated[
+    str | None, typer.Option(callback=note_text, help="Why: a note kept with the decision.")
+]

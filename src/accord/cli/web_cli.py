@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from accord.cli.input_options import ID_RANGE, name_text
 from accord.cli.output import console, error_console
 from accord.cli.store_options import DbOption, JsonOption, opened, print_json
 from accord.errors import ConfigError
@@ -93,7 +94,9 @@ def init_admin_command(
 
 
 def user_add_command(
-    username: Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ -).")],
+    username: Annotated[
+        str, typer.Argument(callback=name_text, help="User name (letters, digits, . _ @ -).")
+    ],
     role: Annotated[str, typer.Option(help=f"One of: {', '.join(ROLES)}.")] = "viewer",
     side: Annotated[
         str | None,
@@ -103,7 +106,9 @@ def user_add_command(
         list[str] | None,
         typer.Option(help="Narrow an editor to this agency (acronym or name); repeatable."),
     ] = None,
-    display_name: Annotated[str | None, typer.Option(help="Name shown in the app.")] = None,
+    display_name: Annotated[
+        str | None, typer.Option(callback=name_text, help="Name shown in the app.")
+    ] = None,
     password_stdin: PasswordStdin = False,
     db: DbOption = None,
 ) -> None:
@@ -149,7 +154,9 @@ def user_password_command(
 
 def token_create_command(
     username: Annotated[str, typer.Argument(help="The user the token acts as.")],
-    name: Annotated[str, typer.Option(help="What the token is for.")] = "script",
+    name: Annotated[
+        str, typer.Option(callback=name_text, help="What the token is for.")
+    ] = "script",
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -167,7 +174,7 @@ def token_create_command(
 
 
 def token_revoke_command(
-    token_id: Annotated[int, typer.Argument(help="The token's id.")],
+    token_id: Annotated[int, typer.Argument(**ID_RANGE, help="The token's id.")],
     db: DbOption = None,
 ) -> None:
     """Revoke an API token: requests sending it are refused from now on."""
