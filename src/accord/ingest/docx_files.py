@@ -13,6 +13,7 @@ from accord.errors import IngestError
 from accord.ingest.found_metadata import FoundMetadata, clean_value
 from accord.ingest.loaded_text import LoadedText, join_blocks
 from accord.ingest.metadata_patterns import metadata_patterns
+from accord.ingest.zip_archives import check_zip_package
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -26,6 +27,7 @@ def read_docx(data: bytes, source: str) -> LoadedText:
         raise IngestError(source, "an old Word (.doc) file, not .docx; save it as .docx")
     if not data.startswith(_ZIP_MAGIC):
         raise IngestError(source, "not a DOCX file (not a zip package)")
+    check_zip_package(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_block_texts(document.iter_inner_content()))
