@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from accord.core.follow_through import due_date
+from accord.core.spreadsheet_cells import inert_cell
 from accord.report.phrases import one_line, source_label
 from accord.store.commitments import CommitmentItem, all_commitments
 from accord.store.database import Database
@@ -130,14 +131,18 @@ def _collect(
 
 
 def commitments_csv(database: Database, commission_id: int | None = None) -> bytes:
-    """CSV (UTF-8 with a byte-order mark, so spreadsheets read accents right), header first."""
+    """CSV (UTF-8 with a byte-order mark, so spreadsheets read accents right), header first.
+
+    Text a spreadsheet would run as a formula starts with an apostrophe (``inert_cell``).
+    """
     items, history = _collect(database, commission_id)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for item in items:
         writer.writerow(
-            "" if v is None else v for v in commitment_row(item, history.get(item.id, []))
+            "" if v is None else inert_cell(v)
+            for v in commitment_row(item, history.get(item.id, []))
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

@@ -20,6 +20,7 @@ from typing import IO
 from sqlalchemy import Column, Date, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from accord.core.spreadsheet_cells import inert_cell
 from accord.errors import StoreError
 from accord.store.database import Database, open_database, sqlite_url
 from accord.store.migrations import head_revision
@@ -89,7 +90,10 @@ def export_jsonl(database: Database, out: IO[str]) -> TransferSummary:
 
 
 def export_csv(database: Database, folder: Path) -> TransferSummary:
-    """Write one CSV file per table (``<table>.csv``, header row first) into ``folder``."""
+    """Write one CSV file per table (``<table>.csv``, header row first) into ``folder``.
+
+    Text a spreadsheet would run as a formula starts with an apostrophe (``inert_cell``).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     with _snapshot(database) as session:
@@ -108,7 +112,7 @@ def export_csv(database: Database, folder: Path) -> TransferSummary:
 def _csv_value(value: object) -> object:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return "" if value is None else value
+    return "" if value is None else inert_cell(value)
 
 
 def _records(lines: Iterable[str], source: str) -> Iterator[tuple[Table, dict[str, object]]]:
