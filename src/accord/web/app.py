@@ -74,7 +74,11 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                headers = list(message.get("headers", []))
+                # A response with a policy of its own (an HTML report) keeps it.
+                own = {name.lower() for name, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in own]
+                message["headers"] = headers
                 if writes and message["status"] < 400:
                     self.on_change()
             await send(message)

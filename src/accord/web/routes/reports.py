@@ -1,11 +1,15 @@
 """Reports and exports to download: the same files the CLI writes (``accord.report.downloads``).
 
-HTML reports open in the browser (under the app's content security policy);
-every other format is offered as an attachment.
+HTML reports open in the browser under a policy of their own, which allows
+their inline style by its hash and still no script; every other format is
+offered as an attachment.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -30,13 +34,32 @@ CommissionFilter = Annotated[IdField | None, Query(description="Only this commis
 routes = APIRouter(tags=["reports"])
 
 
+def report_policy(html: bytes) -> str:
+    """The content security policy of a report shown in the app.
+
+    The report carries its own ``<style>`` (so the file reads the same saved or
+    printed); the policy allows exactly that style by its hash, images as
+    ``data:`` URIs, and nothing else: no script, no other style, no request.
+    """
+    styles = re.findall(rb"<style>(.*?)</style>", html, flags=re.DOTALL)
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(style).digest()).decode("ascii") + "'"
+        for style in styles
+    )
+    allowed_styles = hashes or "'none'"
+    return (
+        f"default-src 'none'; style-src {allowed_styles}; "
+        "img-src data:; script-src 'none'; object-src 'none'; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )
+
+
 def _download(rendered: Rendered, fmt: str) -> Response:
     disposition = "inline" if fmt == "html" else "attachment"
-    return Response(
-        rendered.content,
-        media_type=rendered.media_type,
-        headers={"Content-Disposition": f'{disposition}; filename="{rendered.filename}"'},
-    )
+    headers = {"Content-Disposition": f'{disposition}; filename="{rendered.filename}"'}
+    if fmt == "html":
+        headers["Content-Security-Policy"] = report_policy(rendered.content)
+    return Response(rendered.content, media_type=rendered.media_type, headers=headers)
 
 
 @routes.get("/sessions/{session_id}/brief.{fmt}", summary="A session's brief for the next session")
