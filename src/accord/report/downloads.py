@@ -77,9 +77,10 @@ def render_status_report(
 
 
 def _commission_id(database: Database, commission: str | int | None) -> int | None:
-    if commission is None or isinstance(commission, int):
-        return commission
-    return find_commission(database, commission)
+    """The commission's id (a NotFoundError when none has it), or None for every commission."""
+    if commission is None:
+        return None
+    return find_commission(database, str(commission))
 
 
 def export_commitments(

@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from accord.errors import ConfigError, NotFoundError, StoreError
+from accord.store.audit import record_change
 from accord.store.database import Database
 from accord.store.lookups import organisation_ids
 from accord.store.models import (
@@ -314,3 +315,20 @@ def revoke_api_token(database: Database, token_id: int, owner: Account | None = 
         changed = session.execute(update(ApiToken).where(*condition).values(revoked_at=utc_now()))
         if not changed.rowcount:  # type: ignore[attr-defined]
             raise NotFoundError(f"no live API token with id {token_id}")
+
+
+def record_login_refusal(database: Database, username: str, address: str, action: str) -> None:
+    """Audit a refused login (``login_failed`` or ``login_locked``): who was tried, from where."""
+    with database.writing() as session:
+        user_id = session.scalar(
+            select(User.id).where(func.lower(User.username) == username.lower())
+        )
+        record_change(
+            session,
+            username[:100],
+            "user",
+            user_id or 0,
+            action,
+            None,
+            {"username": username[:100], "address": address, "known_user": user_id is not None},
+        )

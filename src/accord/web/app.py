@@ -21,6 +21,7 @@ from accord.store.database import open_database
 from accord.web.auth import identify
 from accord.web.errors import UnexpectedErrors, install_error_handlers
 from accord.web.inputs import RefuseNul
+from accord.web.login_throttle import LoginThrottle
 from accord.web.rendering import API_ROOT
 from accord.web.routes import (
     accounts,
@@ -71,6 +72,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         writes = scope["method"] not in ("GET", "HEAD", "OPTIONS")
+        static = scope["path"].startswith("/static/")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -78,6 +80,9 @@ class SecurityHeaders:
                 # A response with a policy of its own (an HTML report) keeps it.
                 own = {name.lower() for name, _ in headers}
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in own]
+                if not static and b"cache-control" not in own:
+                    # Pages and data are a user's own: no browser or proxy keeps a copy.
+                    headers.append((b"cache-control", b"no-store"))
                 message["headers"] = headers
                 if writes and message["status"] < 400:
                     self.on_change()
@@ -117,6 +122,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.database = database
     app.state.uploads = ingests
     app.state.dashboards = dashboards
+    app.state.login_throttle = LoginThrottle()
     install_error_handlers(app, identify)
     api = APIRouter(prefix=API_ROOT)
     for module in (dashboard, record, documents, follow, uploads, accounts):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from accord.store.accounts import authenticate, end_login, start_login
+from accord.store.accounts import authenticate, end_login, record_login_refusal, start_login
 from accord.web.auth import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -22,9 +23,15 @@ from accord.web.auth import (
 )
 from accord.web.errors import CsrfRejected
 from accord.web.inputs import LineText, NameText
+from accord.web.login_throttle import LoginThrottle
 from accord.web.rendering import render
 
 pages = APIRouter(include_in_schema=False)
+
+
+def throttle_of(request: Request) -> LoginThrottle:
+    throttle: LoginThrottle = request.app.state.login_throttle
+    return throttle
 
 
 def safe_next(target: str | None) -> str:
@@ -66,9 +73,21 @@ def login(
     if not expected or not secrets.compare_digest(expected, csrf_token):
         raise CsrfRejected("the login form expired: reload the page and log in again")
     database = database_of(request)
+    throttle = throttle_of(request)
+    address = request.client.host if request.client else "unknown"
+    wait = throttle.attempt(username, address)
+    if wait is not None:
+        record_login_refusal(database, username, address, "login_locked")
+        minutes = math.ceil(wait / 60)
+        message = f"Too many failed logins: try again in {minutes} minute{'s' * (minutes > 1)}."
+        refusal = _form(request, safe_next(next), message, 429)
+        refusal.headers["Retry-After"] = str(wait)
+        return refusal
     account = authenticate(database, username, password)
     if account is None:
+        record_login_refusal(database, username, address, "login_failed")
         return _form(request, safe_next(next), "Wrong user name or password.", 401)
+    throttle.succeeded(username, address)
     token, _login = start_login(database, account)
     response = RedirectResponse(safe_next(next), status_code=303)
     set_login_cookie(response, token, settings_of(request))
