@@ -6,6 +6,7 @@ a usage error naming the option, before anything is opened or written.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -17,6 +18,8 @@ from accord.core.input_limits import (
     NAME_LENGTH,
     NOTE_LENGTH,
     REVIEW_TEXT_LENGTH,
+    as_of_problem,
+    due_problem,
     text_problem,
 )
 
@@ -42,3 +45,23 @@ name_text = _text_within(NAME_LENGTH)
 line_text = _text_within(LINE_LENGTH)
 review_text = _text_within(REVIEW_TEXT_LENGTH)
 note_text = _text_within(NOTE_LENGTH)
+
+
+def due_text(value: str | None) -> str | None:
+    """A due date on the calendar (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    problem = None if value is None else text_problem(value, NAME_LENGTH) or due_problem(value)
+    if problem is not None:
+        raise typer.BadParameter(problem)
+    return value
+
+
+def past_date(value: str | None) -> str | None:
+    """A date no later than today (one that is not a date is left to the command to name)."""
+    try:
+        day = None if value is None else dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    problem = None if day is None else as_of_problem(day, dt.date.today())
+    if problem is not None:
+        raise typer.BadParameter(problem)
+    return value

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.input_options import ID_RANGE, line_text, name_text, review_text
+from accord.cli.input_options import ID_RANGE, due_text, line_text, name_text, review_text
 from accord.cli.output import SECTORS_WIDTH, ListColumn, console, list_table, print_list
 from accord.cli.store_options import (
     DbOption,
@@ -173,7 +173,7 @@ def correct_command(
         ),
     ] = None,
     due: Annotated[
-        str | None, typer.Option(callback=name_text, help="Due date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        str | None, typer.Option(callback=due_text, help="Due date: YYYY, YYYY-MM or YYYY-MM-DD.")
     ] = None,
     no_due: Annotated[bool, typer.Option("--no-due", help="Remove the due date.")] = False,
     subject: Annotated[

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from accord.cli import followups_cli, review_cli
-from accord.cli.input_options import ID_RANGE, line_text
+from accord.cli.input_options import ID_RANGE, line_text, past_date
 from accord.cli.output import console
 from accord.cli.store_options import (
     DbOption,
@@ -83,7 +83,10 @@ def status_command(
         ),
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="The date the status holds from (default: today).")
+        str | None,
+        typer.Option(
+            "--as-of", callback=past_date, help="The date the status holds from (default: today)."
+        ),
     ] = None,
     author: AuthorOption = None,
     db: DbOption = None,

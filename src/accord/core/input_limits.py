@@ -8,6 +8,9 @@ which the README states.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 MAX_ID = 2**31 - 1
 # Row offsets of a listing and character offsets of a document span.
 MAX_OFFSET = 2**31 - 1
@@ -17,6 +20,11 @@ LINE_LENGTH = 1_000  # filters, organisation names, an agreement's subject or ki
 REVIEW_TEXT_LENGTH = 5_000  # a commitment's or agreement's corrected text
 NOTE_LENGTH = 10_000  # notes on items, status notes, follow-up decisions
 MAX_NAMES = 50  # actors or owners given in one correction
+
+# Due dates: a year, a month or a day on the calendar, in these years.
+FIRST_DUE_YEAR = 1900
+LAST_DUE_YEAR = 2999
+_DUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def record_id(text: str) -> int | None:
@@ -40,4 +48,26 @@ def text_problem(value: str, limit: int) -> str | None:
         return "must not contain NUL characters"
     if len(value) > limit:
         return f"at most {limit:,} characters (got {len(value):,})"
+    return None
+
+
+def due_problem(text: str) -> str | None:
+    """What is wrong with ``text`` as a due date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    match = _DUE.match(text.strip())
+    if match is None:
+        return f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+    year = int(match[1])
+    if not FIRST_DUE_YEAR <= year <= LAST_DUE_YEAR:
+        return f"the year of {text!r} is not between {FIRST_DUE_YEAR} and {LAST_DUE_YEAR}"
+    try:
+        dt.date(year, int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        return f"{text!r} is not a date on the calendar"
+    return None
+
+
+def as_of_problem(as_of: dt.date, today: dt.date) -> str | None:
+    """What is wrong with ``as_of`` as the date a status holds from (a day after ``today``)."""
+    if as_of > today:
+        return f"{as_of.isoformat()} is after today ({today.isoformat()}): a status holds from a past day"
     return None

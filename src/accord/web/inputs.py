@@ -7,6 +7,7 @@ whose path or query holds a NUL before any route sees it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 from urllib.parse import unquote_to_bytes
 
@@ -22,6 +23,7 @@ from accord.core.input_limits import (
     NAME_LENGTH,
     NOTE_LENGTH,
     REVIEW_TEXT_LENGTH,
+    as_of_problem,
 )
 from accord.web.errors import respond
 
@@ -45,6 +47,16 @@ LineText = Annotated[str, NoNul, Field(max_length=LINE_LENGTH)]
 ReviewText = Annotated[str, NoNul, Field(max_length=REVIEW_TEXT_LENGTH)]
 NoteText = Annotated[str, NoNul, Field(max_length=NOTE_LENGTH)]
 NameList = Annotated[list[LineText], Field(max_length=MAX_NAMES)]
+
+
+def not_after_today(value: dt.date) -> dt.date:
+    problem = as_of_problem(value, dt.date.today())
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(not_after_today)]
 
 
 def _has_nul(scope: Scope) -> bool:

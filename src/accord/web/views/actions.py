@@ -6,13 +6,13 @@ so a script and a browser are held to the same rules.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
 
+from accord.core.input_limits import due_problem
 from accord.core.records import Sector, Strength
-from accord.errors import NotFoundError
+from accord.errors import NotFoundError, TrackError
 from accord.store.commitments import commitment_detail
 from accord.store.database import Database
 from accord.store.followups import SuggestionRow, list_suggestions
@@ -24,7 +24,15 @@ from accord.track.followup_service import confirm, dismiss
 from accord.track.review import decide, organisation_ref
 from accord.track.status import set_status
 from accord.web.auth import Identity, require
-from accord.web.inputs import IdField, LineText, NameList, NameText, NoteText, ReviewText
+from accord.web.inputs import (
+    IdField,
+    LineText,
+    NameList,
+    NameText,
+    NoteText,
+    PastDate,
+    ReviewText,
+)
 from accord.web.params import AgreementStatus, Status
 
 
@@ -86,7 +94,7 @@ class StatusRequest(BaseModel):
     """A status update: the new status, as of when, why, and on what evidence."""
 
     status: Status
-    as_of: Annotated[dt.date | None, Blank] = None
+    as_of: Annotated[PastDate | None, Blank] = None
     note: Annotated[NoteText | None, Blank] = None
     evidence: Annotated[
         LineText | None,
@@ -114,6 +122,11 @@ def review(
 ) -> ReviewItem:
     require(identity, "review", item_scope(database, kind, item_id))
     correction = Correction()
+    if request.action == "correct" and request.due is not None:
+        # Checked here, not in the model, so it reads as the CLI's --due does.
+        problem = due_problem(request.due)
+        if problem is not None:
+            raise TrackError(f"--due: {problem}")
     if request.action == "correct":
         # A form sends the text back as it was shown: unchanged text is no correction.
         if kind == "commitment" and request.text is not None:
