@@ -11,7 +11,16 @@ import typer
 from accord.cli.output import error_console
 from accord.cli.store_options import DbOption, choice, opened
 from accord.errors import StoreError
-from accord.store.transfer import TransferSummary, backup, export_csv, export_jsonl, import_jsonl
+from accord.store.transfer import (
+    TransferSummary,
+    backup,
+    export_csv,
+    export_jsonl,
+    export_jsonl_file,
+    import_jsonl,
+)
+
+PRIVATE = "holds password and token hashes: created readable by you only"
 
 
 def register(app: typer.Typer) -> None:
@@ -37,7 +46,11 @@ def export_command(
     ] = "jsonl",
     db: DbOption = None,
 ) -> None:
-    """Export the whole record: JSON Lines that 'accord import' loads back, or CSV per table."""
+    """Export the whole record: JSON Lines that 'accord import' loads back, or CSV per table.
+
+    A JSON Lines file holds password and token hashes and is created readable
+    by its owner only; the CSV files leave them out.
+    """
     choice(output_format, "--format", ("jsonl", "csv"))
     with opened(db) as database:
         if output_format == "csv":
@@ -47,9 +60,10 @@ def export_command(
         elif output == "-":
             summary = export_jsonl(database, sys.stdout)
         else:
-            with Path(output).open("w", encoding="utf-8") as out:
-                summary = export_jsonl(database, out)
+            summary = export_jsonl_file(database, Path(output))
     _report("exported", summary)
+    if output_format == "jsonl" and output != "-":
+        error_console.print(f"{output} {PRIVATE}", markup=False, highlight=False)
 
 
 def import_command(
@@ -76,3 +90,4 @@ def backup_command(
     with opened(db) as database:
         summary = backup(database, destination)
     _report(f"backed up to {destination}:", summary)
+    error_console.print(f"{destination} {PRIVATE}", markup=False, highlight=False)

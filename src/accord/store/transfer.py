@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -60,6 +61,14 @@ def _typed(column: Column[object], value: object) -> object:
     return value
 
 
+# What lets someone in, or vouches for a login: never in the analysts' CSV files.
+CREDENTIAL_COLUMNS: dict[str, frozenset[str]] = {
+    "users": frozenset({"password_hash"}),
+    "api_tokens": frozenset({"token_hash"}),
+    "login_sessions": frozenset({"token_hash", "csrf_token"}),
+}
+
+
 def _rows(session: Session, table: Table) -> Iterator[dict[str, object]]:
     query = select(*table.columns).order_by(*table.primary_key.columns)
     for row in session.execute(query, execution_options={"yield_per": 1000}):
@@ -89,16 +98,33 @@ def export_jsonl(database: Database, out: IO[str]) -> TransferSummary:
     return TransferSummary(counts)
 
 
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty, readable and writable by its owner only (it will hold credentials)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(descriptor)
+    os.chmod(path, 0o600)
+    return path
+
+
+def export_jsonl_file(database: Database, path: Path) -> TransferSummary:
+    """``export_jsonl`` into a file only its owner may read: the record holds credential hashes."""
+    with private_file(path).open("w", encoding="utf-8") as out:
+        return export_jsonl(database, out)
+
+
 def export_csv(database: Database, folder: Path) -> TransferSummary:
     """Write one CSV file per table (``<table>.csv``, header row first) into ``folder``.
 
-    Text a spreadsheet would run as a formula starts with an apostrophe (``inert_cell``).
+    The files are for analysts: password and token hashes (``CREDENTIAL_COLUMNS``)
+    are left out, and text a spreadsheet would run as a formula starts with an
+    apostrophe (``inert_cell``).
     """
     folder.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     with _snapshot(database) as session:
         for table in tables_in_order():
-            names = [c.name for c in table.columns]
+            secret = CREDENTIAL_COLUMNS.get(table.name, frozenset())
+            names = [c.name for c in table.columns if c.name not in secret]
             with (folder / f"{table.name}.csv").open("w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
                 writer.writerow(names)
@@ -188,7 +214,7 @@ def _reset_sequences(session: Session) -> None:
 
 
 def backup(database: Database, destination: Path) -> TransferSummary:
-    """Copy a live database, consistently, into a new SQLite file at ``destination``.
+    """Copy a live database, consistently, into a new SQLite file at ``destination`` (0600).
 
     SQLite is copied page by page with SQLite's online backup; PostgreSQL is
     read in one repeatable-read snapshot and loaded into the new file.
@@ -199,6 +225,8 @@ def backup(database: Database, destination: Path) -> TransferSummary:
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
+        # The copy holds password and token hashes: only its owner may read it.
+        private_file(partial)
         if database.is_sqlite:
             _sqlite_backup(database, partial)
         else:
@@ -236,8 +264,7 @@ def _sqlite_backup(database: Database, destination: Path) -> None:
 def _copy_into_sqlite(database: Database, destination: Path) -> None:
     spool = destination.with_name(destination.name + ".jsonl")
     try:
-        with spool.open("w", encoding="utf-8") as out:
-            export_jsonl(database, out)
+        export_jsonl_file(database, spool)
         copy = open_database(sqlite_url(destination))
         try:
             with spool.open(encoding="utf-8") as lines:
