@@ -62,7 +62,7 @@ def test_ingesting_the_kaz_uzb_sessions_proposes_the_expected_links(kaz_uzb: Dat
     assert (train.kind, train.suggested_status, train.commitment_session) == (
         "progress",
         "completed",
-        "#19 (2024-11-15)",
+        "#19 (2024-11-14)",
     )
     gauges = find(rows, "reiterated their commitment to install", "ten automated gauging stations")
     assert gauges.kind == "restated"
