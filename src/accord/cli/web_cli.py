@@ -13,6 +13,8 @@ from accord.cli.output import console, error_console
 from accord.cli.store_options import DbOption, JsonOption, opened, print_json
 from accord.errors import ConfigError
 from accord.store.accounts import (
+    MAX_TOKEN_DAYS,
+    TOKEN_DAYS,
     add_user,
     create_api_token,
     has_admin,
@@ -157,18 +159,31 @@ def token_create_command(
     name: Annotated[
         str, typer.Option(callback=name_text, help="What the token is for.")
     ] = "script",
+    days: Annotated[
+        int, typer.Option(min=1, max=MAX_TOKEN_DAYS, help="Days until the token is refused.")
+    ] = TOKEN_DAYS,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Create an API token (shown once): send it as 'Authorization: Bearer TOKEN'."""
     with opened(db) as database:
-        token, info = create_api_token(database, username, name)
+        token, info = create_api_token(database, username, name, days)
+    expires = info.expires_at.date().isoformat() if info.expires_at else "never"
     if json_output:
-        print_json({"id": info.id, "user": info.username, "name": info.name, "token": token})
+        print_json(
+            {
+                "id": info.id,
+                "user": info.username,
+                "name": info.name,
+                "token": token,
+                "expires_at": info.expires_at.isoformat() if info.expires_at else None,
+            }
+        )
         return
     typer.echo(token)
     error_console.print(
-        f"token {info.id} for {info.username} ({info.name}); it is not shown again",
+        f"token {info.id} for {info.username} ({info.name}), expires {expires}; "
+        "it is not shown again",
         markup=False,
     )
 

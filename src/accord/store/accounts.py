@@ -41,6 +41,9 @@ LOGIN_LIFETIME = dt.timedelta(days=14)
 # A token's last use is recorded at most this often, so reads stay reads.
 LAST_USED_EVERY = dt.timedelta(minutes=10)
 TOKEN_PREFIX = "accord_"
+# A new API token lives this many days unless its creator says otherwise (at most MAX_TOKEN_DAYS).
+TOKEN_DAYS = 90
+MAX_TOKEN_DAYS = 3650
 _HASHER = PasswordHasher()
 # Verified when a user does not exist, so that a wrong name takes as long as a wrong password.
 _DUMMY_HASH = _HASHER.hash("not a password of anyone")
@@ -81,6 +84,7 @@ class ApiTokenInfo:
     name: str
     prefix: str
     created_at: dt.datetime
+    expires_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -251,8 +255,12 @@ def end_login(database: Database, token: str) -> None:
         session.execute(delete(LoginSession).where(LoginSession.token_hash == hash_token(token)))
 
 
-def create_api_token(database: Database, username: str, name: str) -> tuple[str, ApiTokenInfo]:
-    """A new API token for ``username``: the token itself (shown once) and its description."""
+def create_api_token(
+    database: Database, username: str, name: str, days: int = TOKEN_DAYS
+) -> tuple[str, ApiTokenInfo]:
+    """A new API token for ``username``, refused after ``days``: the token (shown once), its info."""
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise ConfigError(f"days: a token lives 1 to {MAX_TOKEN_DAYS} days, not {days}")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with database.writing() as session:
         user = _user(session, username)
@@ -261,14 +269,17 @@ def create_api_token(database: Database, username: str, name: str) -> tuple[str,
             name=name,
             token_hash=hash_token(token),
             prefix=token[: len(TOKEN_PREFIX) + 6],
+            expires_at=utc_now() + dt.timedelta(days=days),
         )
         session.add(row)
         session.flush()
-        return token, ApiTokenInfo(row.id, user.username, row.name, row.prefix, row.created_at)
+        return token, ApiTokenInfo(
+            row.id, user.username, row.name, row.prefix, row.created_at, row.expires_at
+        )
 
 
 def account_for_token(database: Database, token: str) -> Account | None:
-    """The account an API token acts for, or None (unknown, revoked, user disabled)."""
+    """The account an API token acts for, or None (unknown, revoked, expired, user disabled)."""
     with database.reading() as session:
         row = session.execute(
             select(ApiToken, User)
@@ -279,7 +290,7 @@ def account_for_token(database: Database, token: str) -> Account | None:
                 User.active,
             )
         ).first()
-        if row is None:
+        if row is None or (row[0].expires_at is not None and row[0].expires_at <= utc_now()):
             return None
         token_row, user = row
         account = _account(session, user)
@@ -296,12 +307,18 @@ def list_api_tokens(database: Database, account: Account) -> list[ApiTokenInfo]:
     """The live tokens of one user, newest first (their prefixes only: tokens are not kept)."""
     query = (
         select(ApiToken)
-        .where(ApiToken.user_id == account.id, ApiToken.revoked_at.is_(None))
+        .where(
+            ApiToken.user_id == account.id,
+            ApiToken.revoked_at.is_(None),
+            ApiToken.expires_at.is_(None) | (ApiToken.expires_at > utc_now()),
+        )
         .order_by(ApiToken.id.desc())
     )
     with database.reading() as session:
         return [
-            ApiTokenInfo(row.id, account.username, row.name, row.prefix, row.created_at)
+            ApiTokenInfo(
+                row.id, account.username, row.name, row.prefix, row.created_at, row.expires_at
+            )
             for row in session.scalars(query)
         ]
 

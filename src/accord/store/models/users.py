@@ -72,6 +72,8 @@ class ApiToken(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Older tokens (before 0005_token_expiry) have none and never expire.
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class Note(Base):

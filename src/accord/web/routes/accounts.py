@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -10,6 +11,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from accord.store.accounts import (
+    MAX_TOKEN_DAYS,
+    TOKEN_DAYS,
     Account,
     ApiTokenInfo,
     add_user,
@@ -41,10 +44,12 @@ class NewToken:
     id: int
     name: str
     token: str
+    expires_at: dt.datetime | None
 
 
 class TokenRequest(BaseModel):
     name: NameText = Field(default="script", min_length=1)
+    days: int = Field(default=TOKEN_DAYS, ge=1, le=MAX_TOKEN_DAYS, description="Days it lives.")
 
 
 class UserRequest(BaseModel):
@@ -71,14 +76,14 @@ def users(request: Request, identity: Reader) -> list[Account]:
     return list_accounts(database_of(request))
 
 
-def _new_token(request: Request, identity: Writer, name: str) -> NewToken:
-    token, info = create_api_token(database_of(request), identity.account.username, name)
-    return NewToken(info.id, info.name, token)
+def _new_token(request: Request, identity: Writer, name: str, days: int) -> NewToken:
+    token, info = create_api_token(database_of(request), identity.account.username, name, days)
+    return NewToken(info.id, info.name, token, info.expires_at)
 
 
 @api.post("/tokens", status_code=201, summary="Create an API token for yourself (shown once)")
 def create_token(request: Request, identity: Writer, body: TokenRequest) -> NewToken:
-    return _new_token(request, identity, body.name)
+    return _new_token(request, identity, body.name, body.days)
 
 
 @api.post("/tokens/{token_id}/revoke", status_code=204, summary="Revoke one of your API tokens")
@@ -107,9 +112,12 @@ def create_user(request: Request, identity: Writer, body: UserRequest) -> Accoun
 
 @forms.post("/account/tokens", response_class=HTMLResponse)
 def token_form(
-    request: Request, identity: Writer, name: Annotated[NameText, Form()] = "browser"
+    request: Request,
+    identity: Writer,
+    name: Annotated[NameText, Form()] = "browser",
+    days: Annotated[int, Form(ge=1, le=MAX_TOKEN_DAYS)] = TOKEN_DAYS,
 ) -> HTMLResponse:
-    created = _new_token(request, identity, name or "browser")
+    created = _new_token(request, identity, name or "browser", days)
     data = _account_page(request, identity)
     context: dict[str, Any] = {"data": data, "new_token": created}
     return render(request, "account.html", context, twin=False)
