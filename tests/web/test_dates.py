@@ -93,3 +93,29 @@ def test_cli_refuses_impossible_due_dates_and_future_status_dates(
         ["status", str(record.pak), "--set", "completed", "--as-of", "9999-12-31", "--db", db.url],
     )
     assert result.exit_code == 2 and "after today" in result.output, result.output
+
+
+def test_a_mistaken_status_update_is_withdrawn_or_replaced_over_the_api(
+    app: FastAPI, db: Database, record: WebRecord, users: dict[str, Account]
+) -> None:
+    client = with_token(app, db, "admin")
+    path = f"/api/v1/commitments/{record.pak}/status"
+    early = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    mistaken = client.post(path, json={"status": "completed"}).json()
+    client.post(path, json={"status": "stalled", "as_of": early})
+    status = f"/api/v1/commitments/{record.pak}"
+    assert client.get(status).json()["follow_through"]["status"] == "completed"
+    bare = client.post(path, json={"status": "withdrawn"})
+    assert bare.status_code == 400
+    withdrawn = client.post(
+        path, json={"status": "withdrawn", "replaces": mistaken["id"], "note": "wrong item"}
+    )
+    assert withdrawn.status_code == 201, withdrawn.text
+    assert client.get(status).json()["follow_through"]["status"] == "stalled"
+    again = client.post(path, json={"status": "in_progress", "replaces": mistaken["id"]})
+    assert again.status_code == 409
+    other = client.post(
+        f"/api/v1/commitments/{record.rus}/status",
+        json={"status": "in_progress", "replaces": mistaken["id"]},
+    )
+    assert other.status_code == 404

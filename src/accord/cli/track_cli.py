@@ -24,7 +24,7 @@ from accord.cli.store_options import (
     print_rows_json,
 )
 from accord.cli.track_options import AuthorOption, CommissionOption, NoteOption
-from accord.core.follow_through import STATUSES
+from accord.core.follow_through import STATUSES, WITHDRAWN
 from accord.errors import TrackError
 from accord.store.statuses import CommitmentStatus
 from accord.track.authors import author_name
@@ -88,13 +88,33 @@ def status_command(
             "--as-of", callback=past_date, help="The date the status holds from (default: today)."
         ),
     ] = None,
+    replaces: Annotated[
+        int | None,
+        typer.Option(
+            **ID_RANGE, metavar="UPDATE", help="A mistaken status update this one corrects."
+        ),
+    ] = None,
+    withdraw: Annotated[
+        int | None,
+        typer.Option(
+            **ID_RANGE, metavar="UPDATE", help="Withdraw a mistaken status update (with --note)."
+        ),
+    ] = None,
     author: AuthorOption = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Show a commitment's status, or record a new one (--set) with a note and evidence."""
-    if set_ is None and (note or evidence or as_of):
-        raise TrackError("--note, --evidence and --as-of go with --set STATUS")
+    """Show a commitment's status, or record a new one (--set) with a note and evidence.
+
+    A mistaken update is corrected by a new entry: --set STATUS --replaces UPDATE, or
+    --withdraw UPDATE; both stay in the history and the audit log.
+    """
+    if withdraw is not None and (set_ is not None or replaces is not None):
+        raise TrackError("--withdraw goes without --set and --replaces")
+    if withdraw is not None:
+        set_, replaces = WITHDRAWN, withdraw
+    if set_ is None and (note or evidence or as_of or replaces):
+        raise TrackError("--note, --evidence, --as-of and --replaces go with --set STATUS")
     with opened(db) as database:
         if set_ is not None:
             set_status(
@@ -105,6 +125,7 @@ def status_command(
                 note=note,
                 evidence=evidence,
                 as_of=date_option(as_of, "--as-of"),
+                replaces=replaces,
             )
         row, _audit = commitment_history(database, commitment)
     if json_output:

@@ -20,6 +20,8 @@ DEFAULT_STATUS: Status = "no_evidence"
 # Statuses that close a commitment: nothing is owed any more, so it is neither
 # overdue nor matched against later documents.
 CLOSED_STATUSES = frozenset({"completed", "dropped"})
+# The status of an entry that withdraws an earlier, mistaken one (it is no status of its own).
+WITHDRAWN = "withdrawn"
 COMPLIANCE_VALUES: dict[str, int] = {
     "completed": 1,
     "in_progress": 0,
@@ -37,15 +39,24 @@ class DatedStatus:
     as_of: dt.date
     sequence: int
     status: str
+    replaces: int | None = None
+
+
+def in_force(updates: Iterable[DatedStatus]) -> list[DatedStatus]:
+    """The updates that still count: none replaced by a later entry, and no withdrawal itself."""
+    listed = list(updates)
+    replaced = {u.replaces for u in listed if u.replaces is not None}
+    return [u for u in listed if u.sequence not in replaced and u.status != WITHDRAWN]
 
 
 def current_status(updates: Iterable[DatedStatus]) -> str:
-    """The status of the latest-dated update (the latest entered among equals), else no_evidence.
+    """The status of the latest-dated update in force (latest entered among equals), else no_evidence.
 
     A back-dated update entered today does not override a later-dated one: the
-    history is about the commitment's dates, not about when people typed.
+    history is about the commitment's dates, not about when people typed. A
+    mistaken update is corrected by an entry that replaces or withdraws it.
     """
-    latest = max(updates, key=lambda u: (u.as_of, u.sequence), default=None)
+    latest = max(in_force(updates), key=lambda u: (u.as_of, u.sequence), default=None)
     return latest.status if latest is not None else DEFAULT_STATUS
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accord.core.follow_through import DatedStatus, current_status
-from accord.errors import StoreError
+from accord.core.follow_through import WITHDRAWN, DatedStatus, current_status
+from accord.errors import NotFoundError, StoreError
 from accord.store.audit import record_change, snapshot
 from accord.store.citations import Citation, citation_of
 from accord.store.commitments import commitment_row, sectors_of
@@ -39,6 +39,7 @@ UPDATE_FIELDS = (
     "evidence_text",
     "evidence_url",
     "suggestion_id",
+    "replaces_id",
 )
 
 
@@ -70,6 +71,7 @@ class NewStatus:
     note: str | None = None
     evidence: Evidence = None
     suggestion_id: int | None = None
+    replaces: int | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class StatusRow(QueryRow):
     evidence_url: str | None
     suggestion_id: int | None
     created_at: dt.datetime
+    replaces_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def append_status(session: Session, update: NewStatus) -> StatusUpdate:
         author=update.author,
         note=update.note,
         suggestion_id=update.suggestion_id,
+        replaces_id=_replaced(session, update),
     )
     if isinstance(update.evidence, SpanEvidence):
         document = document_of(session, update.evidence.document)
@@ -153,21 +157,24 @@ def append_status(session: Session, update: NewStatus) -> StatusUpdate:
         row.evidence_url = update.evidence.url
     session.add(row)
     session.flush()
+    action = "create" if row.replaces_id is None else update.status
+    if action not in ("create", WITHDRAWN):
+        action = "replace"
     record_change(
         session,
         update.author,
         "status_update",
         row.id,
-        "create",
+        action,
         None,
         snapshot(row, UPDATE_FIELDS),
     )
     dated = [
-        DatedStatus(as_of, sequence, status)
-        for sequence, as_of, status in session.execute(
-            select(StatusUpdate.id, StatusUpdate.as_of, StatusUpdate.status).where(
-                StatusUpdate.commitment_id == commitment.id
-            )
+        DatedStatus(as_of, sequence, status, replaces)
+        for sequence, as_of, status, replaces in session.execute(
+            select(
+                StatusUpdate.id, StatusUpdate.as_of, StatusUpdate.status, StatusUpdate.replaces_id
+            ).where(StatusUpdate.commitment_id == commitment.id)
         )
     ]
     before = snapshot(commitment, ("status", "edited_fields"))
@@ -186,6 +193,27 @@ def append_status(session: Session, update: NewStatus) -> StatusUpdate:
     return row
 
 
+def _replaced(session: Session, update: NewStatus) -> int | None:
+    """The update ``update`` replaces, checked: of the same commitment, and not corrected yet."""
+    if update.replaces is None:
+        if update.status == WITHDRAWN:
+            raise StoreError("a withdrawal names the update it withdraws")
+        return None
+    earlier = session.get(StatusUpdate, update.replaces)
+    if earlier is None or earlier.commitment_id != update.commitment_id:
+        raise NotFoundError(
+            f"commitment {update.commitment_id} has no status update {update.replaces}"
+        )
+    if earlier.status == WITHDRAWN:
+        raise StoreError(f"status update {earlier.id} is a withdrawal: it cannot be replaced")
+    corrected = session.scalar(
+        select(StatusUpdate.id).where(StatusUpdate.replaces_id == earlier.id).limit(1)
+    )
+    if corrected is not None:
+        raise StoreError(f"status update {earlier.id} was already replaced by {corrected}")
+    return earlier.id
+
+
 def _status_row(row: StatusUpdate, document_key: str | None) -> StatusRow:
     return StatusRow(
         id=row.id,
@@ -200,6 +228,7 @@ def _status_row(row: StatusUpdate, document_key: str | None) -> StatusRow:
         evidence_url=row.evidence_url,
         suggestion_id=row.suggestion_id,
         created_at=row.created_at,
+        replaces_id=row.replaces_id,
     )
 
 
@@ -227,7 +256,7 @@ def commitment_status(database: Database, commitment_id: int) -> CommitmentStatu
         meeting = session.get(MeetingSession, row.session_id)
         assert meeting is not None
         history = _history(session, row.id)
-        dated = [DatedStatus(h.as_of, h.id, h.status) for h in history]
+        dated = [DatedStatus(h.as_of, h.id, h.status, h.replaces_id) for h in history]
         owners: list[OwnerRow] = owners_of(session, [row.id])[row.id]
         return CommitmentStatus(
             id=row.id,
@@ -245,7 +274,11 @@ def commitment_status(database: Database, commitment_id: int) -> CommitmentStatu
 
 
 def status_entries(database: Database, commitment_ids: Sequence[int]) -> list[StatusEntry]:
-    """The status updates of these commitments, by commitment, in the order of their dates."""
+    """The updates in force of these commitments, by commitment, in the order of their dates.
+
+    Updates replaced or withdrawn by a later entry, and the withdrawals, are
+    left out: reports and exports cite what the record now holds.
+    """
     if not commitment_ids:
         return []
     with database.reading() as session:
@@ -254,6 +287,14 @@ def status_entries(database: Database, commitment_ids: Sequence[int]) -> list[St
             .outerjoin(Document, Document.id == StatusUpdate.evidence_document_id)
             .where(StatusUpdate.commitment_id.in_(list(commitment_ids)))
             .order_by(StatusUpdate.commitment_id, StatusUpdate.as_of, StatusUpdate.id)
+        )
+        replaced = set(
+            session.scalars(
+                select(StatusUpdate.replaces_id).where(
+                    StatusUpdate.commitment_id.in_(list(commitment_ids)),
+                    StatusUpdate.replaces_id.is_not(None),
+                )
+            )
         )
         return [
             StatusEntry(
@@ -274,4 +315,5 @@ def status_entries(database: Database, commitment_ids: Sequence[int]) -> list[St
                 evidence_url=update.evidence_url,
             )
             for update, document in session.execute(query)
+            if update.id not in replaced and update.status != WITHDRAWN
         ]

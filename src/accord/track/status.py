@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from accord.core.follow_through import STATUSES
+from accord.core.follow_through import STATUSES, WITHDRAWN
 from accord.core.input_limits import MAX_OFFSET
 from accord.errors import TrackError
 from accord.store.audit import AuditRow, audit_trail
@@ -64,15 +64,24 @@ def set_status(
     note: str | None = None,
     evidence: str | None = None,
     as_of: dt.date | None = None,
+    replaces: int | None = None,
 ) -> StatusRow:
-    """Append a status update to a commitment's history (the current status follows from it)."""
+    """Append a status update to a commitment's history (the current status follows from it).
+
+    ``replaces`` names an earlier, mistaken update that this one corrects; with
+    the status ``withdrawn`` it is withdrawn and nothing takes its place. The
+    mistaken update stays in the history, no longer in force.
+    """
+    if status == WITHDRAWN and replaces is None:
+        raise TrackError("--withdraw: name the status update to withdraw (see 'accord history')")
     update = NewStatus(
         commitment_id=commitment_id,
-        status=check_status(status),
+        status=status if status == WITHDRAWN else check_status(status),
         as_of=as_of or dt.date.today(),
         author=author,
         note=note,
         evidence=parse_evidence(evidence),
+        replaces=replaces,
     )
     return add_status_update(database, update)
 

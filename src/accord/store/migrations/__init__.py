@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 # The newest revision in versions/ (a test checks that Alembic agrees).
-HEAD_REVISION = "0005_token_expiry"
+HEAD_REVISION = "0006_status_replacements"
 VERSION_TABLE = "alembic_version"
 
 

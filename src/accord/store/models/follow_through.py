@@ -55,6 +55,8 @@ class StatusUpdate(Base):
     evidence_url: Mapped[str | None] = mapped_column(Text)
     suggestion_id: Mapped[int | None] = mapped_column(ForeignKey("followup_suggestions.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # An update entered to correct an earlier one (its status "withdrawn" when none replaces it).
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("status_updates.id"))
 
 
 class CommitmentOwner(Base):

@@ -93,8 +93,13 @@ class ReviewRequest(BaseModel):
 class StatusRequest(BaseModel):
     """A status update: the new status, as of when, why, and on what evidence."""
 
-    status: Status
+    status: Status | Literal["withdrawn"] = Field(
+        description="The new status, or 'withdrawn' to withdraw the update named by 'replaces'."
+    )
     as_of: Annotated[PastDate | None, Blank] = None
+    replaces: Annotated[IdField | None, Blank] = Field(
+        default=None, description="A mistaken status update (its id) this one corrects."
+    )
     note: Annotated[NoteText | None, Blank] = None
     evidence: Annotated[
         LineText | None,
@@ -150,6 +155,7 @@ def update_status(
         note=request.note,
         evidence=request.evidence,
         as_of=request.as_of,
+        replaces=request.replaces,
     )
 
 
