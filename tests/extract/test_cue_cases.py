@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from accord.core.records import Commitment
@@ -57,3 +59,22 @@ def test_every_not_commitment_pattern_vetoes_a_case() -> None:
         vetoed.add(veto)
     missing = [v.pattern for v in gazetteer.vetoes if v not in vetoed]
     assert missing == [], f"cues.yaml not_commitment patterns without a named case: {missing}"
+
+
+def test_every_not_cue_pattern_masks_a_case() -> None:
+    gazetteer = built_in_gazetteer()
+    unmasked = replace(gazetteer, cue_masks=())
+    masked = set()
+    for case in TABLE:
+        if case.rule != "not_cue":
+            continue
+        # Without the masks a cue decides the case; with them none does.
+        hit = best_cue(case.text, unmasked)
+        assert hit is not None and best_cue(case.text, gazetteer) is None, case.id
+        for mask in gazetteer.cue_masks:
+            for m in mask.finditer(case.text):
+                start, end = m.span("masked") if "masked" in mask.groupindex else m.span()
+                if start < hit.end and hit.start < end:
+                    masked.add(mask)
+    missing = [m.pattern for m in gazetteer.cue_masks if m not in masked]
+    assert missing == [], f"cues.yaml not_cue patterns without a named case: {missing}"

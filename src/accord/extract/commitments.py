@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from accord.core.records import Actor, Commitment
@@ -32,17 +33,38 @@ class CueHit:
     end: int
 
 
-def best_cue(text: str, gazetteer: Gazetteer) -> CueHit | None:
-    """The commitment cue that decides a sentence's strength, if any fires."""
+def best_cue(
+    text: str, gazetteer: Gazetteer, is_verb: Callable[[int], bool] | None = None
+) -> CueHit | None:
+    """The commitment cue that decides a sentence's strength, if any fires.
+
+    A match inside a masking phrase (a prediction, a meeting's purpose, an
+    earlier decision) is no cue (only its group ``masked`` when it has one); a cue that must be a verb counts only where
+    ``is_verb`` says the parse has a verb at its first character.
+    """
+    masks = [
+        m.span("masked") if "masked" in mask.groupindex else m.span()
+        for mask in gazetteer.cue_masks
+        for m in mask.finditer(text)
+    ]
     best: CueHit | None = None
     for cue in gazetteer.cues:
-        m = cue.pattern.search(text)
-        if m is None:
-            continue
-        hit = CueHit(cue, m.start(), m.end())
-        if best is None or (cue.priority, -m.start()) > (best.cue.priority, -best.start):
-            best = hit
+        for m in cue.pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in masks):
+                continue
+            if cue.verb and is_verb is not None and not is_verb(m.start()):
+                continue
+            hit = CueHit(cue, m.start(), m.end())
+            if best is None or (cue.priority, -m.start()) > (best.cue.priority, -best.start):
+                best = hit
+            break
     return best
+
+
+def _verb_at(sentence: Sentence, start: int) -> Callable[[int], bool]:
+    """Whether the parse has a verb or auxiliary at ``start + offset`` in the document."""
+    verbs = {t.idx for t in sentence.span if t.pos_ in {"VERB", "AUX"}}
+    return lambda offset: start + offset in verbs
 
 
 _ACTOR_WORDS = re.compile(
@@ -67,8 +89,24 @@ def _names_an_actor(before: str, orgs: list[OrgMention], start: int, cue_at: int
     )
 
 
-def is_vetoed(text: str, gazetteer: Gazetteer) -> bool:
-    return any(v.search(text) for v in gazetteer.vetoes)
+_OPENING_PHRASE = re.compile(
+    r"^\s*(?:At|As|During|While|When|After|Before|On|In|Speaking|Addressing|Following)\b[^,;:]*,"
+)
+
+
+def is_vetoed(text: str, gazetteer: Gazetteer, cue_start: int | None = None) -> bool:
+    """Whether a veto phrase rules the sentence out.
+
+    With ``cue_start``, a veto inside an opening adverbial phrase that ends
+    before the cue ("At the session co-chaired by X, he said the pact must
+    be finalised") does not count: it sets the scene, the main clause speaks.
+    """
+    opening = _OPENING_PHRASE.match(text)
+    for veto in gazetteer.vetoes:
+        for m in veto.finditer(text):
+            if cue_start is None or opening is None or not m.end() <= opening.end() <= cue_start:
+                return True
+    return False
 
 
 def find_commitment(
@@ -78,16 +116,25 @@ def find_commitment(
     orgs: list[OrgMention],
     published: dt.date | None,
     number: int,
+    *,
+    reports_signing: bool = False,
 ) -> Commitment | None:
-    """The commitment a sentence states, or None when it states none."""
+    """The commitment a sentence states, or None when it states none.
+
+    A sentence that reports a signing is an agreement, not a commitment,
+    unless a strong decision cue says more ("decided to work together ...
+    as per the agreement signed between ...").
+    """
     start, end = sentence.core()
     text = doc_text[start:end]
     # Cues are phrases; a line break inside one (hard-wrapped text) is a space.
     flat = text.replace("\n", " ")
-    hit = best_cue(flat, gazetteer)
+    hit = best_cue(flat, gazetteer, _verb_at(sentence, start))
     if hit is None:
         return None
-    if hit.cue.priority < STRONG_CUE and is_vetoed(flat, gazetteer):
+    if reports_signing and (hit.cue.priority < STRONG_CUE or hit.cue.strength != "decision"):
+        return None
+    if hit.cue.priority < STRONG_CUE and is_vetoed(flat, gazetteer, hit.start):
         return None
     if hit.cue.actor and not _names_an_actor(flat[: hit.start], orgs, start, start + hit.start):
         return None

@@ -3,9 +3,9 @@
 Built-in files live in ``accord/extract/data/``. A user file (``--gazetteer
 my.yaml`` or the ``ACCORD_GAZETTEER`` setting, several separated by the path
 separator) may hold any of the keys ``countries``, ``organisations``,
-``strength``, ``not_commitment``, ``sectors`` and ``agreements``; its entries
-are added to the built-in ones. Its ``followups`` section is read by
-``accord.track.followup_vocabulary``.
+``strength``, ``not_commitment``, ``not_cue``, ``sectors`` and ``agreements``;
+its entries are added to the built-in ones. Its ``followups`` section is read
+by ``accord.track.followup_vocabulary``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ SECTIONS = (
     "organisations",
     "strength",
     "not_commitment",
+    "not_cue",
     "sectors",
     "agreements",
     "followups",
@@ -68,6 +69,8 @@ class Cue:
     priority: int
     confidence: float
     actor: bool = False
+    # The cue's first word must be a verb in the parse ("will" the auxiliary, not "political will").
+    verb: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class Gazetteer:
     organisations: tuple[Organisation, ...]
     cues: tuple[Cue, ...]
     vetoes: tuple[re.Pattern[str], ...]
+    cue_masks: tuple[re.Pattern[str], ...]
     sector_patterns: tuple[tuple[str, re.Pattern[str]], ...]
     meeting_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     other_meeting_markers: re.Pattern[str]
@@ -166,6 +170,7 @@ def _cues(rows: Sequence[Mapping[str, Any]], where: str) -> list[Cue]:
                 priority=int(row.get("priority", 50)),
                 confidence=float(row.get("confidence", 0.6)),
                 actor=bool(row.get("actor", False)),
+                verb=bool(row.get("verb", False)),
             )
         )
     return found
@@ -215,6 +220,7 @@ def load_gazetteer_files(extra: tuple[Path, ...]) -> Gazetteer:
     cue_data = _builtin("cues.yaml")
     cues = _cues(cue_data["strength"], "cues.yaml")
     vetoes = [_compile(p, "cues.yaml") for p in cue_data["not_commitment"]]
+    masks = [_compile(p, "cues.yaml") for p in cue_data["not_cue"]]
     sectors = _sectors(_builtin("sectors.yaml"), "sectors.yaml")
     meetings = _builtin("meetings.yaml")
     agreements = validated(AgreementsFile, _builtin(AGREEMENTS_FILE), AGREEMENTS_FILE)
@@ -226,6 +232,7 @@ def load_gazetteer_files(extra: tuple[Path, ...]) -> Gazetteer:
         organisations += _organisations(data.get("organisations") or [], str(path))
         cues += _cues(data.get("strength") or [], str(path))
         vetoes += [_compile(p, str(path)) for p in _strings(data.get("not_commitment"))]
+        masks += [_compile(p, str(path)) for p in _strings(data.get("not_cue"))]
         sectors += _sectors(data.get("sectors") or {}, str(path))
         agreement_additions.append(
             validated(AgreementAdditions, data.get("agreements") or {}, str(path), "agreements")
@@ -239,6 +246,7 @@ def load_gazetteer_files(extra: tuple[Path, ...]) -> Gazetteer:
         organisations=tuple(organisations),
         cues=tuple(cues),
         vetoes=tuple(vetoes),
+        cue_masks=tuple(masks),
         sector_patterns=tuple(sectors),
         meeting_kinds=tuple(kinds),
         other_meeting_markers=markers,

@@ -133,7 +133,9 @@ class RulesExtractor:
         else:
             agreements = [signed_by_co_chairs(a, meeting) for a in agreements]
         commitments: list[Commitment] = []
-        if meeting is not None or agreements or next_meeting is not None:
+        # Commitments are between countries: a text about one country's affairs has none.
+        bilateral = len(set(self.places.countries_in(text))) >= 2
+        if meeting is not None or agreements or next_meeting is not None or bilateral:
             commitments = self._commitments(sentences, text, published, signing)
         return Extraction(
             document=DocumentInfo(
@@ -161,8 +163,6 @@ class RulesExtractor:
     ) -> list[Commitment]:
         found: list[Commitment] = []
         for sentence in sentences:
-            if sentence.index in signing:
-                continue
             orgs = self.orgs.find(sentence.text, sentence.start)
             commitment = find_commitment(
                 sentence,
@@ -171,6 +171,7 @@ class RulesExtractor:
                 orgs,
                 published,
                 len(found) + 1,
+                reports_signing=sentence.index in signing,
             )
             if commitment is not None:
                 found.append(commitment)
