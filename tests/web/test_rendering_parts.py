@@ -1,18 +1,12 @@
-"""The pure parts of the pages: highlight pieces, chart geometry, cached figures, names."""
+"""The pure parts of the pages: highlight pieces, chart geometry, names."""
 
 from __future__ import annotations
 
-import time
-
-import pytest
-
 from accord.store.documents import DocumentItem
 from accord.store.overview import SectorStatusCount
-from accord.web import snapshots
 from accord.web.charts import sector_status_chart
 from accord.web.highlight import pieces
 from accord.web.rendering import basename, marked
-from accord.web.snapshots import Snapshots
 
 
 def _item(kind: str, start: int, end: int, text: str, grounded: bool = True) -> DocumentItem:
@@ -51,29 +45,6 @@ def test_sector_chart_stacks_statuses_in_a_fixed_order() -> None:
     assert energy.segments[1].x == energy.segments[0].x + energy.segments[0].width
     assert chart.bars[0].segments[0].width * 4 == energy.segments[0].width * 2
     assert chart.total == 5
-
-
-def test_snapshots_recompute_quick_values_after_a_change() -> None:
-    values = iter(range(100))
-    cache: Snapshots[int] = Snapshots(max_age=60)
-    assert cache.get("k", lambda: next(values)) == 0
-    assert cache.get("k", lambda: next(values)) == 0
-    cache.changed()
-    assert cache.get("k", lambda: next(values)) == 1
-
-
-def test_snapshots_serve_slow_values_while_recomputing_behind(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(snapshots, "QUICK_S", 0.0)  # every value counts as slow here
-    cache: Snapshots[str] = Snapshots(max_age=60)
-    assert cache.get("k", lambda: "first") == "first"
-    cache.changed()
-    assert cache.get("k", lambda: "second") == "first"
-    deadline = time.monotonic() + 5
-    while cache.get("k", lambda: "third") == "first":
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
 
 
 def test_marked_snippets_escape_all_but_the_marks() -> None:

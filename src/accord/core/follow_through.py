@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -95,12 +96,28 @@ class Compliance:
 
 def compliance(statuses: Sequence[str]) -> Compliance:
     """Score statuses: mean of +1/0/−1, percentage = (mean + 1) / 2 × 100; no_evidence apart."""
-    values = [COMPLIANCE_VALUES[s] for s in statuses if s in COMPLIANCE_VALUES]
-    unscored = len(statuses) - len(values)
-    if not values:
+    return compliance_of_counts(Counter(statuses))
+
+
+def compliance_of_counts(by_status: Mapping[str, int]) -> Compliance:
+    """``compliance`` of a group given as the number of commitments with each status."""
+    scored = sum(n for status, n in by_status.items() if status in COMPLIANCE_VALUES)
+    unscored = sum(by_status.values()) - scored
+    if not scored:
         return Compliance(0, unscored, None, None)
-    mean = sum(values) / len(values)
-    return Compliance(len(values), unscored, round(mean, 4), round((mean + 1) / 2 * 100, 1))
+    total = sum(COMPLIANCE_VALUES[s] * n for s, n in by_status.items() if s in COMPLIANCE_VALUES)
+    mean = total / scored
+    return Compliance(scored, unscored, round(mean, 4), round((mean + 1) / 2 * 100, 1))
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """How many commitments of a group have one status; how many of them are overdue, recurring."""
+
+    status: str
+    commitments: int
+    overdue: int
+    recurring: int
 
 
 @dataclass(frozen=True)
@@ -146,3 +163,14 @@ class TrackedCommitment:
     def recurring(self) -> bool:
         """Made at more than one session (restated, linked by a person)."""
         return self.sessions_made > 1
+
+
+def count_statuses(items: Iterable[TrackedCommitment], as_of: dt.date) -> list[StatusCount]:
+    """Count tracked commitments by status (overdue judged on ``as_of``), as the store does in SQL."""
+    counts: dict[str, list[int]] = {}
+    for item in items:
+        figures = counts.setdefault(item.status, [0, 0, 0])
+        figures[0] += 1
+        figures[1] += is_overdue(item.due, item.status, as_of)
+        figures[2] += item.recurring
+    return [StatusCount(status, *figures) for status, figures in counts.items()]

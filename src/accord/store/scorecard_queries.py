@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import CompoundSelect, select, union
 
 from accord.core.follow_through import TrackedCommitment
 from accord.store.commitments import sectors_of
@@ -90,7 +90,15 @@ def tracked_commitments(
         ids = [c.id for c, *_ in rows]
         sectors = sectors_of(session, ids)
         owners = owners_of(session, ids)
-        session_of = dict(session.execute(select(Commitment.id, Commitment.session_id)).all())
+        linked: CompoundSelect[tuple[int]] = union(
+            select(CommitmentLink.earlier_id),
+            select(CommitmentLink.later_id).where(CommitmentLink.later_id.is_not(None)),
+        )
+        session_of = dict(
+            session.execute(
+                select(Commitment.id, Commitment.session_id).where(Commitment.id.in_(linked))
+            ).all()
+        )
         links = session.execute(
             select(CommitmentLink.earlier_id, CommitmentLink.later_id, SessionSource.session_id)
             .outerjoin(SessionSource, SessionSource.document_id == CommitmentLink.document_id)

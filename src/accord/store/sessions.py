@@ -149,14 +149,21 @@ def list_sessions(
     commission: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    *,
+    within: Sequence[int] | None = None,
 ) -> list[SessionRow]:
-    """Sessions, newest first, of one commission (by id, name or alias) or of all."""
+    """Sessions, newest first, of one commission (by id, name or alias) or of all.
+
+    ``within`` narrows them to the commissions with these ids.
+    """
     with database.reading() as session:
         query = select(MeetingSession)
         if commission is not None:
             query = query.where(
                 MeetingSession.commission_id.in_(commission_ids(session, commission))
             )
+        if within is not None:
+            query = query.where(MeetingSession.commission_id.in_(within))
         meetings = session.scalars(
             query.order_by(MeetingSession.start_date.desc(), MeetingSession.id.desc())
             .limit(limit)

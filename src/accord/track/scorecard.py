@@ -1,8 +1,11 @@
 """Scorecards: delivery per session, sector, agency or side, and the compliance score.
 
-``score_groups`` is pure: it counts plain records, so the figures can be
-checked by hand. A commitment with several sectors (or owners, or sides)
-counts in each of them; the total row counts every commitment once.
+A group's figures come from its commitments counted by status
+(``score_counts``): counted by the database for ``scorecard`` (and the
+dashboard), or from plain records by ``score_groups``, which is pure, so the
+figures can be checked by hand. A commitment with several sectors (or
+owners, or sides) counts in each of them; the total row counts every
+commitment once.
 """
 
 from __future__ import annotations
@@ -10,21 +13,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
 
 from accord.core.follow_through import (
     STATUSES,
+    StatusCount,
     TrackedCommitment,
-    compliance,
-    is_overdue,
+    compliance_of_counts,
+    count_statuses,
 )
 from accord.store.database import Database
 from accord.store.rows import QueryRow
-from accord.store.scorecard_queries import tracked_commitments
+from accord.store.scorecard_counts import GROUPINGS, UNASSIGNED, Grouping, scorecard_counts
 
-Grouping = Literal["session", "sector", "agency", "side"]
-GROUPINGS: tuple[str, ...] = get_args(Grouping)
-UNASSIGNED = "(unassigned)"
+__all__ = [
+    "GROUPINGS", "TOTAL", "UNASSIGNED", "Grouping", "ScoreRow",
+    "score", "score_counts", "score_groups", "scorecard",
+]  # fmt: skip
 TOTAL = "all"
 
 
@@ -53,21 +57,28 @@ def _keys(by: Grouping) -> Callable[[TrackedCommitment], Sequence[str]]:
     return lambda c: list(c.sides) or [UNASSIGNED]
 
 
-def score(group: str, items: Sequence[TrackedCommitment], as_of: dt.date) -> ScoreRow:
-    """The figures of one group of commitments, overdue judged on ``as_of``."""
-    statuses = [c.status for c in items]
-    result = compliance(statuses)
+def score_counts(group: str, counts: Sequence[StatusCount]) -> ScoreRow:
+    """The figures of one group from its commitments counted by status."""
+    by_status: dict[str, int] = {}
+    for count in counts:
+        by_status[count.status] = by_status.get(count.status, 0) + count.commitments
+    result = compliance_of_counts(by_status)
     return ScoreRow(
         group=group,
-        commitments=len(items),
-        by_status={s: statuses.count(s) for s in STATUSES},
-        overdue=sum(is_overdue(c.due, c.status, as_of) for c in items),
-        recurring=sum(c.recurring for c in items),
+        commitments=sum(by_status.values()),
+        by_status={s: by_status.get(s, 0) for s in STATUSES},
+        overdue=sum(c.overdue for c in counts),
+        recurring=sum(c.recurring for c in counts),
         scored=result.scored,
         no_evidence=result.unscored,
         compliance=result.mean,
         compliance_percent=result.percent,
     )
+
+
+def score(group: str, items: Sequence[TrackedCommitment], as_of: dt.date) -> ScoreRow:
+    """The figures of one group of commitments, overdue judged on ``as_of``."""
+    return score_counts(group, count_statuses(items, as_of))
 
 
 def score_groups(
@@ -90,6 +101,10 @@ def scorecard(
     commission: str | None = None,
     as_of: dt.date | None = None,
 ) -> list[ScoreRow]:
-    """The scorecard of the record (or of one commission), grouped ``by``, overdue as of a date."""
-    items = tracked_commitments(database, commission)
-    return score_groups(items, by, as_of or dt.date.today())
+    """The scorecard of the record (or of one commission), grouped ``by``, overdue as of a date.
+
+    The same rows as ``score_groups`` over ``tracked_commitments``, counted by the database.
+    """
+    counts = scorecard_counts(database, by, commission, as_of or dt.date.today())
+    rows = [score_counts(group.group, group.counts) for group in counts.groups]
+    return [*rows, score_counts(TOTAL, counts.total)]

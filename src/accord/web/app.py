@@ -7,8 +7,7 @@ prefix. Every asset is served from the package: no CDN, no network.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -35,13 +34,9 @@ from accord.web.routes import (
     uploads,
 )
 from accord.web.settings import WebSettings
-from accord.web.snapshots import Snapshots
 from accord.web.uploads import Uploads
-from accord.web.views.dashboard import Dashboard, dashboard_view
 
 STATIC = Path(__file__).resolve().parent / "static"
-# Changes made outside the app (accord ingest) reach the dashboard within this time.
-DASHBOARD_MAX_AGE_S = 300
 
 # No inline script or style, nothing from elsewhere: a script smuggled into a
 # document's text could not run even if it escaped the templates.
@@ -58,20 +53,18 @@ SECURITY_HEADERS = [
 
 
 class SecurityHeaders:
-    """Adds the security headers to every response, and marks the figures stale after a change.
+    """Adds the security headers to every response.
 
     Plain ASGI (no task per request): it only looks at the start of each response.
     """
 
-    def __init__(self, app: ASGIApp, on_change: Callable[[], None]) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.on_change = on_change
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        writes = scope["method"] not in ("GET", "HEAD", "OPTIONS")
         static = scope["path"].startswith("/static/")
 
         async def send_with_headers(message: Message) -> None:
@@ -84,8 +77,6 @@ class SecurityHeaders:
                     # Pages and data are a user's own: no browser or proxy keeps a copy.
                     headers.append((b"cache-control", b"no-store"))
                 message["headers"] = headers
-                if writes and message["status"] < 400:
-                    self.on_change()
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -96,15 +87,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     settings = settings or WebSettings()
     database = open_database(settings.database)
 
-    dashboards: Snapshots[Dashboard] = Snapshots(max_age=DASHBOARD_MAX_AGE_S)
-    ingests = Uploads(database, settings.ingest_workers, on_change=dashboards.changed)
+    ingests = Uploads(database, settings.ingest_workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Compute the dashboard before the first visitor asks for it (seconds on a big record).
-        threading.Thread(
-            target=dashboards.get, args=(None, lambda: dashboard_view(database)), daemon=True
-        ).start()
         yield
         ingests.stop()
         database.dispose()
@@ -121,7 +107,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.database = database
     app.state.uploads = ingests
-    app.state.dashboards = dashboards
     app.state.login_throttle = LoginThrottle()
     install_error_handlers(app, identify)
     api = APIRouter(prefix=API_ROOT)
@@ -139,5 +124,5 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RefuseNul)
     app.add_middleware(UnexpectedErrors)
-    app.add_middleware(SecurityHeaders, on_change=dashboards.changed)
+    app.add_middleware(SecurityHeaders)
     return app

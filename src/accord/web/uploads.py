@@ -16,7 +16,6 @@ import secrets
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -89,12 +88,9 @@ def safe_file_name(name: str) -> str:
 class Uploads:
     """The queue of upload jobs and the thread that ingests them."""
 
-    def __init__(
-        self, database: Database, workers: int = 1, on_change: Callable[[], None] | None = None
-    ) -> None:
+    def __init__(self, database: Database, workers: int = 1) -> None:
         self.database = database
         self.workers = workers
-        self.on_change = on_change
         self._jobs: dict[str, UploadJob] = {}
         self._folders: dict[str, Path] = {}
         self._overrides: dict[str, MetadataOverrides] = {}
@@ -190,8 +186,6 @@ class Uploads:
             job.state, job.error = "failed", f"{type(exc).__name__}: {exc}"
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-            if self.on_change is not None:
-                self.on_change()
 
 
 def _without_folder(message: str, folder: Path) -> str:

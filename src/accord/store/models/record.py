@@ -263,6 +263,12 @@ class Commitment(Base):
     """Something the sides said they will do, one row however many reports restate it."""
 
     __tablename__ = "commitments"
+    # Counting by session, review state, status and due date reads this index alone.
+    __table_args__ = (
+        Index(None, "session_id", "review_state", "status", "due", postgresql_include=["id"]),
+        # The first overdue commitments, earliest due first.
+        Index(None, "due", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(
@@ -275,7 +281,7 @@ class Commitment(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     cue: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="no_evidence", index=True)
-    review_state: Mapped[str] = mapped_column(String(16), default="draft")
+    review_state: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     edited_fields: Mapped[list[str]] = _json_list()
     owner_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     created_at: Mapped[dt.datetime] = _created()
@@ -286,7 +292,11 @@ class CommitmentSector(Base):
     """A commitment's sectors, in order (position 0 is the primary one)."""
 
     __tablename__ = "commitment_sectors"
-    __table_args__ = (Index(None, "sector", "commitment_id"),)
+    __table_args__ = (
+        Index(None, "sector", "commitment_id"),
+        # A commitment's primary sector, found without reading the table.
+        Index(None, "commitment_id", "position", "sector"),
+    )
 
     commitment_id: Mapped[int] = mapped_column(
         ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True

@@ -9,7 +9,6 @@ from fastapi import Request
 from accord.web.auth import Reader, database_of
 from accord.web.charts import sector_status_chart, timelines
 from accord.web.params import CommissionParam
-from accord.web.snapshots import Snapshots
 from accord.web.twins import Twins
 from accord.web.views.dashboard import Dashboard, dashboard_view
 
@@ -32,10 +31,4 @@ def _charts(request: Request, data: Dashboard) -> dict[str, Any]:
     summary="Commissions, delivery by sector and status, what is overdue, recurring and waiting",
 )
 def dashboard(request: Request, identity: Reader, commission: CommissionParam = None) -> Dashboard:
-    database = database_of(request)
-    return dashboards_of(request).get(commission, lambda: dashboard_view(database, commission))
-
-
-def dashboards_of(request: Request) -> Snapshots[Dashboard]:
-    dashboards: Snapshots[Dashboard] = request.app.state.dashboards
-    return dashboards
+    return dashboard_view(database_of(request), commission)

@@ -1,48 +1,34 @@
 """The dashboard: commissions and their sessions, delivery by sector and status, what waits.
 
-Compliance, overdue and recurring come from the track layer's scorecard (the
-same figures ``accord scorecard`` prints); the dashboard only picks and lists.
+Compliance, overdue and recurring come from the track layer's scorecard
+figures (the same ``accord scorecard`` prints), counted by the database on
+every request, so the page always shows the record as it is; the dashboard
+only picks and lists.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from accord.core.follow_through import TrackedCommitment, is_overdue
 from accord.store.commissions import CommissionRow, list_commissions
 from accord.store.database import Database
-from accord.store.followups import list_suggestions
 from accord.store.overview import (
     ReviewCounts,
     SectorStatusCount,
-    commitment_texts,
+    WatchItem,
+    commissions_named,
+    open_suggestion_count,
+    record_overview,
     review_counts,
-    sector_status_counts,
 )
-from accord.store.scorecard_queries import tracked_commitments
 from accord.store.sessions import SessionRow, list_sessions
-from accord.track.scorecard import TOTAL, ScoreRow, score
+from accord.track.scorecard import TOTAL, ScoreRow, score_counts
 
 # How many overdue and recurring commitments the dashboard lists (the totals count all).
 LISTED = 10
 # Commissions shown with their timelines, most recently active first (the total counts all).
 COMMISSIONS_SHOWN = 12
-
-
-@dataclass(frozen=True)
-class WatchItem:
-    """An overdue or recurring commitment, as the dashboard lists it."""
-
-    id: int
-    text: str
-    commission: str | None
-    session_id: int
-    session: str
-    status: str
-    due: str | None
-    sessions_made: int
 
 
 @dataclass(frozen=True)
@@ -55,7 +41,6 @@ class CommissionSummary:
 @dataclass(frozen=True)
 class Dashboard:
     as_of: dt.date
-    computed_at: dt.datetime
     commission: str | None
     commissions: list[CommissionSummary]
     commissions_total: int
@@ -69,64 +54,45 @@ class Dashboard:
     followups_waiting: int
 
 
-def _watch(
-    database: Database, items: Sequence[TrackedCommitment], limit: int = LISTED
-) -> list[WatchItem]:
-    shown = list(items[:limit])
-    texts = commitment_texts(database, [c.id for c in shown])
-    return [
-        WatchItem(
-            c.id,
-            texts.get(c.id, ""),
-            c.commission,
-            c.session_id,
-            c.session,
-            c.status,
-            c.due,
-            c.sessions_made,
-        )
-        for c in shown
-    ]
-
-
 def dashboard_view(
     database: Database, commission: str | None = None, as_of: dt.date | None = None
 ) -> Dashboard:
     today = as_of or dt.date.today()
-    tracked = tracked_commitments(database, commission)
-    sessions = list_sessions(database, commission)
-    commission_of = {s.id: s.commission_id for s in sessions}
-    by_commission: dict[int | None, list[TrackedCommitment]] = {}
-    for item in tracked:
-        by_commission.setdefault(commission_of.get(item.session_id), []).append(item)
-    shown = set(commission_of.values())
+    named = None if commission is None else set(commissions_named(database, commission))
     active = sorted(
-        (row for row in list_commissions(database) if row.id in shown),
+        (
+            row
+            for row in list_commissions(database)
+            if row.sessions and (named is None or row.id in named)
+        ),
         key=lambda row: (row.latest_session or dt.date.min, row.id),
         reverse=True,
     )
+    shown = active[:COMMISSIONS_SHOWN]
+    record = record_overview(database, commission, [row.id for row in shown], today, LISTED)
+    sessions = list_sessions(database, within=[row.id for row in shown])
     summaries = [
         CommissionSummary(
             commission=row,
             sessions=[s for s in sessions if s.commission_id == row.id],
-            score=score(row.name or f"commission {row.id}", by_commission.get(row.id, []), today),
+            score=score_counts(
+                row.name or f"commission {row.id}", record.by_commission.get(row.id, [])
+            ),
         )
-        for row in active[:COMMISSIONS_SHOWN]
+        for row in shown
     ]
-    overdue = [c for c in tracked if is_overdue(c.due, c.status, today)]
-    recurring = sorted((c for c in tracked if c.recurring), key=lambda c: (-c.sessions_made, c.id))
+    score = score_counts(TOTAL, record.total)
     return Dashboard(
         as_of=today,
-        computed_at=dt.datetime.now(dt.UTC),
         commission=commission,
         commissions=summaries,
         commissions_total=len(active),
-        by_sector_status=sector_status_counts(database, commission),
-        score=score(TOTAL, tracked, today),
-        overdue=_watch(database, sorted(overdue, key=lambda c: (c.due or "", c.id))),
-        overdue_total=len(overdue),
-        recurring=_watch(database, recurring),
-        recurring_total=len(recurring),
+        by_sector_status=record.by_sector_status,
+        score=score,
+        overdue=record.overdue,
+        overdue_total=score.overdue,
+        recurring=record.recurring,
+        recurring_total=score.recurring,
         review_waiting=review_counts(database),
-        followups_waiting=len(list_suggestions(database, state="open")),
+        followups_waiting=open_suggestion_count(database),
     )
