@@ -1,72 +1,44 @@
 """Co-chairs of the reported meeting: who, in which post, for which side.
 
-Names come from spaCy's PERSON entities and from the patterns around posts
-("Energy Minister Awais Leghari", "Shri X, Additional Secretary, ..."), since
-the model misses many non-English names. A co-chair's post is the title
-next to the name; the side is the country named in the words before it
-("Egypt's", "his Russian counterpart", "the Uzbek side was led by") or in the
-post ("Minister of Foreign Affairs of Malaysia").
+The chairing sentences are read first ("co-chaired by", "led by", "head of
+the Iranian side", "on behalf of Russia"), then the sentences that pair two
+people ("X and his counterpart Y", "X met Y", "a meeting between X and Y", "X
+held the session with Y"). A sentence about another meeting ("the previous
+session was co-chaired by") or one still to come ("will co-chair") names no
+co-chair of this one. "The two ministers co-chaired" names the people of the
+sentence before it. At a summit or a meeting of ministers the principals are
+the co-chairs: when the chairing sentences name fewer than two, the lead
+sentences that name people with their posts fill in. A surname alone takes
+its fuller form and its side from elsewhere in the text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from accord.core.records import CoChair, Evidence
+from accord.extract.gazetteer import Gazetteer
+from accord.extract.meeting_vocabulary import meeting_vocabulary
+from accord.extract.people import Person, fuller_name, people_in
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 
 CHAIR_CUE = re.compile(
-    r"co-?chair|chaired|\bled by\b|\bheaded by\b|\bcounterpart\b|\bled the\b|\bheaded the\b|"
-    r"\bpresided\b|\bheld talks with\b|\bmet (?:with )?(?:his|her)\b|\breceived\b|\bhosted\b",
+    r"co-?chair|\bchaired\b|\bpresided\b|\bchairmanship\b|\bled by\b|\bheaded by\b|\bled the\b|"
+    r"\bheaded the\b|\bhead(?:s|ed)? (?:of )?the (?:\w+ )?(?:side|delegation|part)\b|"
+    r"\bon behalf of\b|\bat the invitation of\b",
     re.IGNORECASE,
 )
-POST_WORD = (
-    r"(?:Prime Minister|Minister|Secretary|Adviser|Advisor|Ambassador|Chairman|Chairperson|"
-    r"Governor|President|Vice[- ]President|Vice Chairman|Commissioner|Director[- ]General|Envoy|"
-    r"Cabinet Secretary|Chancellor|Premier|King|Emir|Crown Prince|Sultan)"
+PAIR_CUE = re.compile(
+    r"\bcounterpart\b|\bheld talks with\b|\bmet (?:\w+ )?(?:with )?\b|\bmeets\b|\breceived\b|\bhosted\b|"
+    r"\b(?:meeting|talks|conversation|call) (?:\w+ ){0,3}?(?:with|between|of)\b|"
+    r"\bheld (?:the|a|an) [^.;]{0,100}\bwith\b|\bbetween (?:the )?(?:\w+ ){0,2}(?:minister|president)",
+    re.IGNORECASE,
 )
-HONORIFIC = (
-    r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Shri|Smt\.?|Hon\.?|the Rt\.? Hon\.?|Rt\.? Hon\.?|"
-    r"Sir|Dame|Dato['’] Seri|Dato['’]|Datuk Seri|Datuk|Tan Sri|Ato|Sheikh|Eng\.?|Engr\.?|Ambassador)"
+# "The two ministers co-chaired the session": the people of the sentence before.
+_THE_TWO = re.compile(
+    r"\b(?:the two|both) (?:leaders|ministers|sides|co-?chairs|officials|heads)\b|\bthey\b", re.I
 )
-# A name word is capitalised; "Dr." and other abbreviations are not name words.
-_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w](?!\.\s)|[A-Z]\.)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|der)[- ])?{_NAME_WORD}){{1,3}}"
-_POST_HEAD = (
-    rf"(?:First |Deputy |Vice |Federal |State |Foreign |Chief |Special |Senior |Additional |"
-    rf"Joint |Prime |Union |Permanent )*(?:[A-Z][a-z]+ ){{0,3}}{POST_WORD}"
-)
-_POST_OF = r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w&’'-]*"
-_POST_MORE = r",?\s+(?:and\s+|&\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w&’'-]+\b"
-# Before a name the post is as short as possible ("Minister of Kazakhstan Nurlan Abenov"
-# must leave the name); after a name it runs to the end of the apposition.
-_POST_PHRASE = rf"(?:{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,6}}?)??)"
-_POST_PHRASE_FULL = rf"(?:{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,8}})?(?:,\s+[A-Z][^,;()]*)?)"
-POST_THEN_NAME = re.compile(
-    rf"(?P<post>{_POST_PHRASE}),?\s+(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})"
-)
-NAME_THEN_POST = re.compile(
-    rf"(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})(?:\s*\([A-Z]{{2,4}}\))?,\s+(?:the\s+)?(?P<post>{_POST_PHRASE_FULL})"
-)
-_STRIP_HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC})\s+)+")
-_NOT_NAME = re.compile(
-    rf"\b(?:{POST_WORD}|Ministry|Commission|Committee|Meeting|Session|Council|Republic|Federation|"
-    r"Government|Department|Affairs|Side|Delegation|Trade|Industry|Energy|Economy|Development|"
-    r"Deputy|Prime|First|Vice|Chief|Senior|Acting|Federal|State|Honourable|Co-Chairman|Co-Chair|"
-    r"Cooperation|Integration|Relations|Economic|International|National|Foreign|Internal|External)\b"
-)
-_SIDE = re.compile(r"\b(?:side|delegation|team)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Found:
-    name: str
-    post: str | None
-    country: str | None
-    start: int
-    end: int
 
 
 def find_co_chairs(
@@ -75,212 +47,91 @@ def find_co_chairs(
     places: PlaceFinder,
     parties: list[str],
     kind: str = "commission_session",
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[list[CoChair], list[Sentence]]:
-    """Co-chairs named in the chairing sentences, and those sentences (as evidence).
-
-    At a summit or a meeting of ministers the principals are the co-chairs:
-    when the chairing sentences name fewer than two, the lead sentences that
-    name people with their posts fill in.
-    """
-    found: list[_Found] = []
+    """Co-chairs named in the chairing sentences, and those sentences (as evidence)."""
+    vocabulary = meeting_vocabulary()
+    found: list[Person] = []
     used: list[Sentence] = []
-    for sentence in sentences:
-        if not (
-            CHAIR_CUE.search(sentence.text) or re.search(r"co-?chairs? of", sentence.text, re.I)
-        ):
-            continue
-        here = _people(sentence, doc_text, places)
-        if here:
-            found.extend(here)
-            used.append(sentence)
-        if len(_unique(found)) >= 2:
-            break
+    by_index = {s.index: s for s in sentences}
+    for cue in (CHAIR_CUE, PAIR_CUE):
+        for sentence in sentences:
+            if len(_unique(found)) >= 2:
+                break
+            match = cue.search(sentence.text)
+            if match is None or sentence in used or vocabulary.is_future(sentence.text):
+                continue
+            if gazetteer and gazetteer.other_meeting_markers.search(sentence.text[: match.start()]):
+                continue
+            here = people_in(sentence, places, doc_text)
+            if not here and cue is CHAIR_CUE and _THE_TWO.search(sentence.text):
+                previous = by_index.get(sentence.index - 1)
+                here = people_in(previous, places, doc_text) if previous else []
+            if here:
+                found.extend(here)
+                used.append(sentence)
     if len(_unique(found)) < 2 and kind in {"summit", "ministerial_meeting"}:
         for sentence in sentences[:4]:
             if sentence not in used:
-                found.extend(f for f in _people(sentence, doc_text, places) if f.post)
-    found = [_fuller(f, doc_text) for f in _unique(found)[:2]]
-    _complete(found, parties)
-    chairs = [
+                found.extend(p for p in people_in(sentence, places, doc_text) if p.post)
+    whole = [_fuller(p, doc_text, sentences, places) for p in _unique(found)]
+    chairs = _unique([p for p in whole if len(p.name.split()) > 1])[:2]
+    _complete(chairs, parties)
+    return [
         CoChair(
-            name=f.name,
-            post=f.post,
-            country=f.country,
-            evidence=Evidence(text=doc_text[f.start : f.end], start=f.start, end=f.end),
+            name=p.name,
+            post=p.post,
+            country=p.country,
+            evidence=Evidence(text=doc_text[p.start : p.end], start=p.start, end=p.end),
         )
-        for f in found
-    ]
-    return chairs, used
+        for p in chairs
+    ], used
 
 
-def _people(sentence: Sentence, doc_text: str, places: PlaceFinder) -> list[_Found]:
-    """People named in one sentence with their posts and sides, in order."""
-    text = sentence.text
-    spans: list[tuple[int, int, str | None]] = []
-    for m in POST_THEN_NAME.finditer(text):
-        spans.append((m.start("name"), m.end("name"), m.group("post")))
-    for m in NAME_THEN_POST.finditer(text):
-        spans.append((m.start("name"), m.end("name"), m.group("post")))
-    for ent in sentence.span.ents:
-        if ent.label_ == "PERSON":
-            spans.append((ent.start_char - sentence.start, ent.end_char - sentence.start, None))
-    people: list[tuple[int, int, str | None]] = []
-    for start, end, post in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
-        start, end = _clean(text, start, end, places)
-        if end - start < 3 or len(text[start:end].split()) < 2:
-            continue
-        if any(start < e and end > s for s, e, _ in people):
-            # Same person seen twice: keep the longer name, and any post found.
-            people = [
-                (min(s, start), max(e, end), p or post) if start < e and end > s else (s, e, p)
-                for s, e, p in people
-            ]
-            continue
-        people.append((start, end, post))
-    out: list[_Found] = []
-    previous_end = 0
-    for start, end, post in people:
-        before = text[previous_end:start]
-        post = post or _post_after(text[end:])
-        post, post_country = _clean_post(post, places)
-        country = post_country or _side_before(before, places)
-        name = text[start:end]
-        out.append(_Found(name, post, country, sentence.start + start, sentence.start + end))
-        previous_end = end
-    return out
+def _fuller(person: Person, doc_text: str, sentences: list[Sentence], places: PlaceFinder) -> Person:
+    """The fullest form of the name in the text, and a side and post from its other mentions."""
+    name, start, end = person.name, person.start, person.end
+    if re.search(r"\b[A-Z]\.", name) or len(name.split()) == 1:
+        longer = fuller_name(name, doc_text, places)
+        if longer is not None:
+            name, start = " ".join(longer[0].split()), longer[1]
+            end = start + len(longer[0])
+    country, post = person.country, person.post
+    if country is None or post is None:
+        surname = name.split()[-1]
+        for sentence in sentences:
+            if surname not in sentence.text:
+                continue
+            for other in people_in(sentence, places, doc_text):
+                if other.name.split()[-1] == surname:
+                    country = country or other.country
+                    post = post or other.post
+    return Person(name, post, country, start, end)
 
 
-def _clean(text: str, start: int, end: int, places: PlaceFinder) -> tuple[int, int]:
-    name = text[start:end]
-    honorific = _STRIP_HONORIFIC.match(name)
-    if honorific:
-        start += honorific.end()
-        name = name[honorific.end() :]
-    # Skip leading words that are a post, an institution or a place; cut at the next one.
-    words = list(re.finditer(r"\S+", name))
-    first = 0
-    while first < len(words) and _not_a_name(words[first].group(0), places):
-        first += 1
-    keep = words[first].start() if first < len(words) else len(name)
-    lead = keep
-    for w in words[first:]:
-        if _not_a_name(w.group(0), places):
-            break
-        keep = w.end()
-    start, end = start + lead, start + keep
-    while end > start and text[end - 1] in ",’'":
-        end -= 1
-    if text[start:end].endswith(("’s", "'s")):
-        end -= 2
-    return start, end
-
-
-def _not_a_name(word: str, places: PlaceFinder) -> bool:
-    word = word.strip(",")
-    return (
-        bool(_NOT_NAME.search(word)) or places.country_of(word) is not None or word in {"MP", "and"}
-    )
-
-
-def fuller_name(name: str, doc_text: str) -> tuple[str, int] | None:
-    """A longer form of a name elsewhere in the text ("N. Belov" -> "Nikolai Belov")."""
-    surname = name.split()[-1]
-    best: tuple[str, int] | None = None
-    pattern = rf"(?<![\w.])((?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s+){{1,3}}){re.escape(surname)}\b"
-    for m in re.finditer(pattern, doc_text):
-        candidate = m.group(0)
-        if _NOT_NAME.search(candidate) or len(candidate) <= len(name):
-            continue
-        if best is None or len(candidate) > len(best[0]):
-            best = (candidate, m.start())
-    return best
-
-
-def _post_after(after: str) -> str | None:
-    m = re.match(rf"^\s*,\s*(?:the\s+)?(?P<post>{_POST_PHRASE_FULL})", after)
-    return m.group("post") if m else None
-
-
-def _clean_post(post: str | None, places: PlaceFinder) -> tuple[str | None, str | None]:
-    """A post without its country ("Minister of Energy of Pakistan" -> PAK, "Minister of Energy")."""
-    if not post:
-        return None, None
-    post = post.strip(" ,.")
-    country = None
-    suffix = re.search(r"\s+of\s+(?:the\s+)?(?P<place>(?:[A-Z][\w]*\s*)+)$", post)
-    if suffix:
-        place = re.sub(
-            r"^(?:Federal Democratic |Islamic |People's |Democratic |Socialist )*(?:Republic of |Kingdom of |State of )?",
-            "",
-            suffix.group("place").strip(),
-        )
-        code = places.country_of(place) or places.country_of(suffix.group("place").strip())
-        if code:
-            country = code
-            post = post[: suffix.start()]
-            post = re.sub(
-                r"\s+of\s+the\s+(?:[A-Z][\w']*\s+)*(?:Republic|Kingdom|State|Sultanate|Federation)$",
-                "",
-                post,
-            )
-    first = post.split(" ", 1)
-    if len(first) == 2 and places.country_of(first[0]):
-        country = country or places.country_of(first[0])
-        post = first[1]
-    return post.strip(" ,") or None, country
-
-
-def _side_before(before: str, places: PlaceFinder) -> str | None:
-    """The country the words before a name point at: the nearest one not in a hyphenated pair."""
-    candidates = []
-    for place in places.find(before):
-        if place.kind in {"capital", "city"}:
-            continue
-        joined = (place.start > 0 and before[place.start - 1] in "-–") or (
-            place.end < len(before) and before[place.end] in "-–"
-        )
-        if not joined:
-            candidates.append(place)
-    if not candidates:
-        return None
-    return candidates[-1].iso3
-
-
-def _fuller(found: _Found, doc_text: str) -> _Found:
-    if not re.search(r"\b[A-Z]\.", found.name):
-        return found
-    longer = fuller_name(found.name, doc_text)
-    if longer is None:
-        return found
-    name, start = longer
-    return _Found(name, found.post, found.country, start, start + len(name))
-
-
-def _unique(found: list[_Found]) -> list[_Found]:
+def _unique(found: list[Person]) -> list[Person]:
     seen: set[str] = set()
     out = []
-    for f in found:
-        key = f.name.split()[-1].lower()
+    for person in found:
+        key = person.name.split()[-1].lower()
         if key not in seen:
             seen.add(key)
-            out.append(f)
+            out.append(person)
     return out
 
 
-def _complete(found: list[_Found], parties: list[str]) -> None:
+def _complete(found: list[Person], parties: list[str]) -> None:
     """Fill what the pair implies: the other side's country; a counterpart's post."""
     if len(found) != 2:
         return
     a, b = found
     if len(parties) == 2:
         if a.country in parties and b.country is None:
-            found[1] = _Found(
-                b.name, b.post, next(p for p in parties if p != a.country), b.start, b.end
-            )
+            other = next(p for p in parties if p != a.country)
+            found[1] = Person(b.name, b.post, other, b.start, b.end)
         elif b.country in parties and a.country is None:
-            found[0] = _Found(
-                a.name, a.post, next(p for p in parties if p != b.country), a.start, a.end
-            )
+            other = next(p for p in parties if p != b.country)
+            found[0] = Person(a.name, a.post, other, a.start, a.end)
     a, b = found
     if b.post is None and a.post:
-        found[1] = _Found(b.name, a.post, b.country, b.start, b.end)
+        found[1] = Person(b.name, a.post, b.country, b.start, b.end)

@@ -111,7 +111,7 @@ class RulesExtractor:
         meeting = None
         if facts is not None:
             chairs, _ = find_co_chairs(
-                sentences, text, self.places, facts.commission.parties, facts.kind
+                sentences, text, self.places, facts.commission.parties, facts.kind, self.gazetteer
             )
             meeting = Meeting(
                 kind=facts.kind,
