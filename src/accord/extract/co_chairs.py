@@ -51,6 +51,7 @@ def find_co_chairs(
 ) -> tuple[list[CoChair], list[Sentence]]:
     """Co-chairs named in the chairing sentences, and those sentences (as evidence)."""
     vocabulary = meeting_vocabulary()
+    known = _known_people(sentences, doc_text, places)
     found: list[Person] = []
     used: list[Sentence] = []
     by_index = {s.index: s for s in sentences}
@@ -63,7 +64,7 @@ def find_co_chairs(
                 continue
             if gazetteer and gazetteer.other_meeting_markers.search(sentence.text[: match.start()]):
                 continue
-            here = people_in(sentence, places, doc_text)
+            here = _with_surnames(sentence, people_in(sentence, places, doc_text), known)
             if not here and cue is CHAIR_CUE and _THE_TWO.search(sentence.text):
                 previous = by_index.get(sentence.index - 1)
                 here = people_in(previous, places, doc_text) if previous else []
@@ -88,6 +89,36 @@ def find_co_chairs(
     ], used
 
 
+def _known_people(
+    sentences: list[Sentence], doc_text: str, places: PlaceFinder
+) -> dict[str, Person]:
+    """The people the text names in full, by surname ("Manturov" -> Denis Manturov)."""
+    known: dict[str, Person] = {}
+    for sentence in sentences:
+        for person in people_in(sentence, places, doc_text):
+            words = person.name.split()
+            if len(words) > 1 and not re.fullmatch(r"[A-Z]\.?", words[-1]):
+                previous = known.get(words[-1])
+                if previous is None or (person.sure and not previous.sure):
+                    known[words[-1]] = person
+    return known
+
+
+def _with_surnames(sentence: Sentence, here: list[Person], known: dict[str, Person]) -> list[Person]:
+    """The people of a sentence, with those it names by surname alone ("S Jaishankar and
+    Manturov co-chaired"), in the order they are named."""
+    placed = [(p.start, p) for p in here]
+    for m in re.finditer(r"\b[A-ZÀ-Þ][\w’'-]+\b", sentence.text):
+        person = known.get(m.group(0))
+        start = sentence.start + m.start()
+        if person is None or any(p.start <= start < p.end for p in here):
+            continue
+        if any(p.name.split()[-1] == m.group(0) for _, p in placed):
+            continue
+        placed.append((start, person))
+    return [p for _, p in sorted(placed, key=lambda item: item[0])]
+
+
 def _fuller(person: Person, doc_text: str, sentences: list[Sentence], places: PlaceFinder) -> Person:
     """The fullest form of the name in the text, and a side and post from its other mentions."""
     name, start, end = person.name, person.start, person.end
@@ -96,17 +127,18 @@ def _fuller(person: Person, doc_text: str, sentences: list[Sentence], places: Pl
         if longer is not None:
             name, start = " ".join(longer[0].split()), longer[1]
             end = start + len(longer[0])
-    country, post = person.country, person.post
-    if country is None or post is None:
+    country, post, sure = person.country, person.post, person.sure
+    if not sure or post is None:
         surname = name.split()[-1]
         for sentence in sentences:
             if surname not in sentence.text:
                 continue
             for other in people_in(sentence, places, doc_text):
                 if other.name.split()[-1] == surname:
-                    country = country or other.country
+                    if other.sure and not sure:
+                        country, sure = other.country, True
                     post = post or other.post
-    return Person(name, post, country, start, end)
+    return Person(name, post, country, start, end, sure)
 
 
 def _unique(found: list[Person]) -> list[Person]:

@@ -54,9 +54,12 @@ _HEAD_OF_SIDE = r"(?:[Hh]ead of the (?:[A-Z][\w-]+ )?(?:side|delegation|part)(?:
 # Before a name the post is as short as possible ("Minister of Kazakhstan Nurlan Abenov"
 # must leave the name); after a name it runs to the end of the apposition.
 _POST_PHRASE = rf"(?:{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,6}}?)??)"
+# After a name the post may name its body's country ("... Commission (NDRC) of China") or its
+# ministry ("Additional Secretary, Ministry of External Affairs").
 _POST_PHRASE_FULL = (
     rf"(?:{_HEAD_OF_SIDE}|{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,8}})?"
-    rf"(?:,\s+(?!(?:{HONORIFIC})\b)[A-Z][^,;()]*)?)"
+    r"(?:\s*\([A-Z]{2,6}\)\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+    r"(?:,\s+(?:Ministry|Department|Government|Office|Division|Embassy|Cabinet)\b[^,;()]*)?)"
 )
 POST_THEN_NAME = re.compile(
     rf"(?P<post>{_POST_PHRASE})(?:\s*\([A-Z]{{2,5}}\))?,?\s+(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})"
@@ -65,6 +68,9 @@ NAME_THEN_POST = re.compile(
     rf"(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})(?:\s*\([A-Z]{{2,4}}\))?,\s+(?:the\s+)?"
     rf"(?:(?P<who>[A-Z][\w-]+)['’]s\s+)?(?P<post>{_POST_PHRASE_FULL})"
 )
+# "Denis Valentinovich Manturov" is reported as "Denis Manturov".
+_PATRONYMIC = re.compile(r"(?<=\S) [A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)(?= \S)")
+_NEXT_PERSON = re.compile(rf",?\s+(?:{_POST_PHRASE},?\s+)?(?:(?:{HONORIFIC})\s+)*{_NAME}\b")
 _STRIP_HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC})\s+)+")
 _NOT_NAME = re.compile(
     rf"\b(?:{POST_WORD}|Ministry|Commission|Committee|Meeting|Session|Council|Republic|Federation|"
@@ -90,6 +96,8 @@ class Person:
     country: str | None
     start: int
     end: int
+    # The country comes from the person's own words (post, apposition), not a nearby one.
+    sure: bool = False
 
 
 def people_in(sentence: Sentence, places: PlaceFinder, doc_text: str = "") -> list[Person]:
@@ -103,7 +111,9 @@ def people_in(sentence: Sentence, places: PlaceFinder, doc_text: str = "") -> li
     spans: list[tuple[int, int, str | None, str | None]] = []
     # A post after the name is its own apposition; one before may end another's.
     for m in NAME_THEN_POST.finditer(text):
-        if m.start("name") < length:
+        # "Cavusoglu, Kazakhstan's Deputy Prime Minister, Foreign Minister Tleuberdi": the
+        # post is the next person's.
+        if m.start("name") < length and not _NEXT_PERSON.match(text, m.end()):
             spans.append((m.start("name"), m.end("name"), m.group("post"), m.group("who")))
     for m in POST_THEN_NAME.finditer(text[:length]):
         spans.append((m.start("name"), m.end("name"), m.group("post"), None))
@@ -134,14 +144,16 @@ def people_in(sentence: Sentence, places: PlaceFinder, doc_text: str = "") -> li
         if post is None:
             post, who = _post_after(text[end:])
         post, post_country = _clean_post(post, places)
-        country = (
+        own = (
             post_country
             or (places.country_of(who) if who else None)
             or _country_after(text[end:], places)
-            or _side_before(before, places)
         )
-        name = " ".join(text[start:end].split())
-        out.append(Person(name, post, country, sentence.start + start, sentence.start + end))
+        country = own or _side_before(before, places)
+        name = _PATRONYMIC.sub("", " ".join(text[start:end].split()))
+        out.append(
+            Person(name, post, country, sentence.start + start, sentence.start + end, own is not None)
+        )
         previous_end = end
     return out
 
@@ -253,9 +265,17 @@ def _clean_post(post: str | None, places: PlaceFinder) -> tuple[str | None, str 
     if len(first) == 2 and places.country_of(first[0]):
         country = country or places.country_of(first[0])
         post = first[1]
-    if country is None and re.match(_HEAD_OF_SIDE, post):
-        # "head of the Iranian side"
-        country = next((p.iso3 for p in places.find(post) if p.kind == "demonym"), None)
+    if country is None:
+        # "head of the Iranian side", "Vice Chairman of China's National Development and
+        # Reform Commission"
+        country = next(
+            (
+                p.iso3
+                for p in places.find(post)
+                if p.kind == "demonym" or post[p.end : p.end + 2] in {"'s", "’s"}
+            ),
+            None,
+        )
     return post.strip(" ,") or None, country
 
 
