@@ -68,7 +68,6 @@ NAME_THEN_POST = re.compile(
     rf"(?:(?:{HONORIFIC})\s+)*(?P<name>{_NAME})(?:\s*\([A-Z]{{2,4}}\))?,\s+(?:the\s+)?"
     rf"(?:(?P<who>[A-Z][\w-]+)['’]s\s+)?(?P<post>{_POST_PHRASE_FULL})"
 )
-# "Denis Valentinovich Manturov" is reported as "Denis Manturov".
 _PATRONYMIC = re.compile(r"(?<=\S) [A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)(?= \S)")
 _NEXT_PERSON = re.compile(rf",?\s+(?:{_POST_PHRASE},?\s+)?(?:(?:{HONORIFIC})\s+)*{_NAME}\b")
 _STRIP_HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC})\s+)+")
@@ -150,7 +149,11 @@ def people_in(sentence: Sentence, places: PlaceFinder, doc_text: str = "") -> li
             or _country_after(text[end:], places)
         )
         country = own or _side_before(before, places)
-        name = _PATRONYMIC.sub("", " ".join(text[start:end].split()))
+        name = " ".join(text[start:end].split())
+        # "Denis Valentinovich Manturov", called "Denis Manturov" elsewhere in the text.
+        short = _PATRONYMIC.sub("", name)
+        if short != name and short in doc_text:
+            name = short
         out.append(
             Person(name, post, country, sentence.start + start, sentence.start + end, own is not None)
         )
