@@ -35,6 +35,9 @@ PAIR_CUE = re.compile(
     r"\bheld (?:the|a|an) [^.;]{0,100}\bwith\b|\bbetween (?:the )?(?:\w+ ){0,2}(?:minister|president)",
     re.IGNORECASE,
 )
+_MEMBERS = re.compile(
+    r"\b(?:included|including|includes|comprising|accompanied by|consisting of|members)\b", re.I
+)
 # "The two ministers co-chaired the session": the people of the sentence before.
 _THE_TWO = re.compile(
     r"\b(?:the two|both) (?:leaders|ministers|sides|co-?chairs|officials|heads)\b|\bthey\b", re.I
@@ -52,6 +55,13 @@ def find_co_chairs(
     """Co-chairs named in the chairing sentences, and those sentences (as evidence)."""
     vocabulary = meeting_vocabulary()
     known = _known_people(sentences, doc_text, places)
+
+    def whole(people: list[Person]) -> list[Person]:
+        """Each named in full, with a side and post from elsewhere; a lone word unknown
+        in full is no one."""
+        made = [_fuller(p, doc_text, sentences, places, known) for p in people]
+        return [p for p in made if len(p.name.split()) > 1]
+
     found: list[Person] = []
     used: list[Sentence] = []
     by_index = {s.index: s for s in sentences}
@@ -65,18 +75,22 @@ def find_co_chairs(
             if gazetteer and gazetteer.other_meeting_markers.search(sentence.text[: match.start()]):
                 continue
             here = _with_surnames(sentence, people_in(sentence, places, doc_text), known)
+            # "led by X and included Y and Z": the members are not the leaders.
+            members = _MEMBERS.search(sentence.text)
+            if members and any(p.start < sentence.start + members.start() for p in here):
+                here = [p for p in here if p.start < sentence.start + members.start()]
             if not here and cue is CHAIR_CUE and _THE_TWO.search(sentence.text):
                 previous = by_index.get(sentence.index - 1)
                 here = people_in(previous, places, doc_text) if previous else []
+            here = whole(here)
             if here:
                 found.extend(here)
                 used.append(sentence)
     if len(_unique(found)) < 2 and kind in {"summit", "ministerial_meeting"}:
         for sentence in sentences[:4]:
             if sentence not in used:
-                found.extend(p for p in people_in(sentence, places, doc_text) if p.post)
-    whole = [_fuller(p, doc_text, sentences, places) for p in _unique(found)]
-    chairs = _unique([p for p in whole if len(p.name.split()) > 1])[:2]
+                found.extend(whole([p for p in people_in(sentence, places, doc_text) if p.post]))
+    chairs = _unique(found)[:2]
     _complete(chairs, parties)
     return [
         CoChair(
@@ -119,9 +133,20 @@ def _with_surnames(sentence: Sentence, here: list[Person], known: dict[str, Pers
     return [p for _, p in sorted(placed, key=lambda item: item[0])]
 
 
-def _fuller(person: Person, doc_text: str, sentences: list[Sentence], places: PlaceFinder) -> Person:
+def _fuller(
+    person: Person,
+    doc_text: str,
+    sentences: list[Sentence],
+    places: PlaceFinder,
+    known: dict[str, Person],
+) -> Person:
     """The fullest form of the name in the text, and a side and post from its other mentions."""
     name, start, end = person.name, person.start, person.end
+    if len(name.split()) == 1:
+        # "Naveed said": a first name or surname of someone the text names in full.
+        same = [p for p in known.values() if name in p.name.split()]
+        if len(same) == 1:
+            return same[0]
     if re.search(r"\b[A-Z]\.", name) or len(name.split()) == 1:
         longer = fuller_name(name, doc_text, places)
         if longer is not None:

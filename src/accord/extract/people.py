@@ -37,6 +37,7 @@ _NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w](?!\.\s)|[A-Z][a-z]?\.(?:[A-Z]\.)*|[A-Z](?=\s+[A-ZÀ-Þ][a-zà-ÿ]))"
 )
 _NAME = (
+    rf"(?!(?:{POST_WORD}|Deputy|Vice|First|Federal|State|Foreign|Chief|Special|Senior|Acting)\b)"
     rf"{_NAME_WORD}(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|der)[- ])?{_NAME_WORD}){{1,3}}"
     r"(?:\s+(?:Jr|Sr)\.?)?"
 )
@@ -45,9 +46,10 @@ _POST_HEAD = (
     rf"Joint |Prime |Union |Permanent )*(?:[A-Z][a-z]+ ){{0,3}}{POST_WORD}"
 )
 _POST_OF = r"\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w&’'-]*"
+# ", and Alexei Overchuk, Deputy Prime Minister": a comma and "and" start the next person.
 _POST_MORE = (
-    r",?\s+(?:and\s+|&\s+|(?:of|for|on)\s+(?:the\s+)?)?(?!(?:His|Her|H\.E|Mr|Mrs|Ms|Dr)\b)"
-    r"[A-Z][\w&’'-]+\b"
+    r"(?:,?\s+(?:and\s+|&\s+|(?:of|for|on)\s+(?:the\s+)?)|,\s+(?!and\b)|\s+)"
+    r"(?!(?:His|Her|H\.E|Mr|Mrs|Ms|Dr)\b)[A-Z][\w&’'-]+\b"
 )
 # "head of the Iranian side", "head of the Pakistani delegation".
 _HEAD_OF_SIDE = r"(?:[Hh]ead of the (?:[A-Z][\w-]+ )?(?:side|delegation|part)(?: of the commission)?)"
@@ -77,7 +79,7 @@ _NOT_NAME = re.compile(
     r"Deputy|Prime|First|Vice|Chief|Senior|Acting|Federal|State|Honourable|Co-Chairman|Co-Chair|"
     r"Cooperation|Integration|Relations|Economic|International|National|Foreign|Internal|External|"
     r"Excellency|His|Her|The|African|Asian|European|Arab|Southern|Northern|Eastern|Western|Central|"
-    r"Diaspora)\b"
+    r"Diaspora|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 # Letters after a name: degrees, honours, a member of parliament.
 _POSTNOMINAL = re.compile(r"^(?:MP|MNA|MPA|LLB|LLM|OBE|MBE|CBE|KBE|GCMG|KC|QC|PhD|JP|MSc|MA|BA)$")
@@ -114,8 +116,9 @@ def people_in(sentence: Sentence, places: PlaceFinder, doc_text: str = "") -> li
         # post is the next person's.
         if m.start("name") < length and not _NEXT_PERSON.match(text, m.end()):
             spans.append((m.start("name"), m.end("name"), m.group("post"), m.group("who")))
-    for m in POST_THEN_NAME.finditer(text[:length]):
-        spans.append((m.start("name"), m.end("name"), m.group("post"), None))
+    for m in POST_THEN_NAME.finditer(text):
+        if m.start("name") < length:
+            spans.append((m.start("name"), m.end("name"), m.group("post"), None))
     for ent in sentence.span.ents:
         if ent.label_ == "PERSON":
             spans.append((ent.start_char - sentence.start, ent.end_char - sentence.start, None, None))
@@ -283,9 +286,14 @@ def _clean_post(post: str | None, places: PlaceFinder) -> tuple[str | None, str 
 
 
 def _side_before(before: str, places: PlaceFinder) -> str | None:
-    """The country the words before a name point at: the nearest one not in a hyphenated pair."""
+    """The country the words just before a name point at: the nearest one not in a pair
+    ("his Russian counterpart", not "Pakistan-Russia" nor "India and Russia reviewed")."""
     candidates = []
     for place in places.find(before):
+        if re.match(r"\s+and\s+[A-Z]", before[place.end :]) or re.search(
+            r"[A-Z]\w+\s+and\s+$", before[: place.start]
+        ):
+            continue
         if place.kind in {"capital", "city"}:
             continue
         joined = (place.start > 0 and before[place.start - 1] in "-–") or (
