@@ -15,11 +15,12 @@ its fuller form and its side from elsewhere in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from accord.core.records import CoChair, Evidence
 from accord.extract.gazetteer import Gazetteer
 from accord.extract.meeting_vocabulary import meeting_vocabulary
-from accord.extract.people import Person, fuller_name, people_in
+from accord.extract.people import Person, apposition_of, fuller_name, not_a_name, people_in
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 
@@ -32,7 +33,7 @@ CHAIR_CUE = re.compile(
 PAIR_CUE = re.compile(
     r"\bcounterpart\b|\bheld talks with\b|\bmet (?:\w+ )?(?:with )?\b|\bmeets\b|\breceived\b|\bhosted\b|"
     r"\b(?:meeting|talks|conversation|call) (?:\w+ ){0,3}?(?:with|between|of)\b|"
-    r"\bheld (?:the|a|an) [^.;]{0,100}\bwith\b|\bbetween (?:the )?(?:\w+ ){0,2}(?:minister|president)",
+    r"\bheld (?:the|a|an) [^.;]{0,100}\bwith\b|\bbetween (?:the )?(?:[\w’']+ ){0,2}(?:minister|president)",
     re.IGNORECASE,
 )
 _MEMBERS = re.compile(
@@ -54,12 +55,24 @@ def find_co_chairs(
 ) -> tuple[list[CoChair], list[Sentence]]:
     """Co-chairs named in the chairing sentences, and those sentences (as evidence)."""
     vocabulary = meeting_vocabulary()
-    known = _known_people(sentences, doc_text, places)
+    seen: dict[int, list[Person]] = {}
 
-    def whole(people: list[Person]) -> list[Person]:
+    def people(sentence: Sentence) -> list[Person]:
+        if sentence.index not in seen:
+            seen[sentence.index] = people_in(sentence, places, doc_text)
+        return seen[sentence.index]
+
+    known_cache: list[dict[str, Person]] = []
+
+    def known() -> dict[str, Person]:
+        if not known_cache:
+            known_cache.append(_known_people(sentences, people))
+        return known_cache[0]
+
+    def whole(found_here: list[Person]) -> list[Person]:
         """Each named in full, with a side and post from elsewhere; a lone word unknown
         in full is no one."""
-        made = [_fuller(p, doc_text, sentences, places, known) for p in people]
+        made = [_fuller(p, doc_text, sentences, places, known, people) for p in found_here]
         return [p for p in made if len(p.name.split()) > 1]
 
     found: list[Person] = []
@@ -74,14 +87,14 @@ def find_co_chairs(
                 continue
             if gazetteer and gazetteer.other_meeting_markers.search(sentence.text[: match.start()]):
                 continue
-            here = _with_surnames(sentence, people_in(sentence, places, doc_text), known)
+            here = _with_surnames(sentence, people(sentence), known, places)
             # "led by X and included Y and Z": the members are not the leaders.
             members = _MEMBERS.search(sentence.text)
             if members and any(p.start < sentence.start + members.start() for p in here):
                 here = [p for p in here if p.start < sentence.start + members.start()]
             if not here and cue is CHAIR_CUE and _THE_TWO.search(sentence.text):
                 previous = by_index.get(sentence.index - 1)
-                here = people_in(previous, places, doc_text) if previous else []
+                here = people(previous) if previous else []
             here = whole(here)
             if here:
                 found.extend(here)
@@ -89,7 +102,7 @@ def find_co_chairs(
     if len(_unique(found)) < 2 and kind in {"summit", "ministerial_meeting"}:
         for sentence in sentences[:4]:
             if sentence not in used:
-                found.extend(whole([p for p in people_in(sentence, places, doc_text) if p.post]))
+                found.extend(whole([p for p in people(sentence) if p.post]))
     chairs = _unique(found)[:2]
     _complete(chairs, parties)
     return [
@@ -104,12 +117,12 @@ def find_co_chairs(
 
 
 def _known_people(
-    sentences: list[Sentence], doc_text: str, places: PlaceFinder
+    sentences: list[Sentence], people: Callable[[Sentence], list[Person]]
 ) -> dict[str, Person]:
     """The people the text names in full, by surname ("Manturov" -> Denis Manturov)."""
     known: dict[str, Person] = {}
     for sentence in sentences:
-        for person in people_in(sentence, places, doc_text):
+        for person in people(sentence):
             words = person.name.split()
             if len(words) > 1 and not re.fullmatch(r"[A-Z]\.?", words[-1]):
                 previous = known.get(words[-1])
@@ -118,14 +131,21 @@ def _known_people(
     return known
 
 
-def _with_surnames(sentence: Sentence, here: list[Person], known: dict[str, Person]) -> list[Person]:
+def _with_surnames(
+    sentence: Sentence,
+    here: list[Person],
+    known: Callable[[], dict[str, Person]],
+    places: PlaceFinder,
+) -> list[Person]:
     """The people of a sentence, with those it names by surname alone ("S Jaishankar and
     Manturov co-chaired"), in the order they are named."""
     placed = [(p.start, p) for p in here]
-    for m in re.finditer(r"\b[A-ZÀ-Þ][\w’'-]+\b", sentence.text):
-        person = known.get(m.group(0))
+    for m in re.finditer(r"\b[A-ZÀ-Þ][a-zà-ÿ’'-]+\b", sentence.text):
         start = sentence.start + m.start()
-        if person is None or any(p.start <= start < p.end for p in here):
+        if any(p.start <= start < p.end for p in here) or not_a_name(m.group(0), places):
+            continue
+        person = known().get(m.group(0))
+        if person is None:
             continue
         if any(p.name.split()[-1] == m.group(0) for _, p in placed):
             continue
@@ -138,13 +158,14 @@ def _fuller(
     doc_text: str,
     sentences: list[Sentence],
     places: PlaceFinder,
-    known: dict[str, Person],
+    known: Callable[[], dict[str, Person]],
+    people: Callable[[Sentence], list[Person]],
 ) -> Person:
     """The fullest form of the name in the text, and a side and post from its other mentions."""
     name, start, end = person.name, person.start, person.end
     if len(name.split()) == 1:
         # "Naveed said": a first name or surname of someone the text names in full.
-        same = [p for p in known.values() if name in p.name.split()]
+        same = [p for p in known().values() if name in p.name.split()]
         if len(same) == 1:
             return same[0]
     if re.search(r"\b[A-Z]\.", name) or len(name.split()) == 1:
@@ -155,10 +176,14 @@ def _fuller(
     country, post, sure = person.country, person.post, person.sure
     if not sure or post is None:
         surname = name.split()[-1]
+        own_post, own_country = apposition_of(surname, doc_text, places)
+        post = post or own_post
+        if own_country and not sure:
+            country, sure = own_country, True
         for sentence in sentences:
             if surname not in sentence.text:
                 continue
-            for other in people_in(sentence, places, doc_text):
+            for other in people(sentence):
                 if other.name.split()[-1] == surname:
                     if other.sure and not sure:
                         country, sure = other.country, True

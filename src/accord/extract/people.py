@@ -33,9 +33,7 @@ HONORIFIC = (
     r"Adm\.?|Capt\.?)"
 )
 # A name word is capitalised, or an initial ("S.", "Zh.", "L.P.", "S" before a name).
-_NAME_WORD = (
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w](?!\.\s)|[A-Z][a-z]?\.(?:[A-Z]\.)*|[A-Z](?=\s+[A-ZÀ-Þ][a-zà-ÿ]))"
-)
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w](?!\.\s)|[A-Z][a-z]?\.(?:[A-Z]\.)*|[A-Z](?=\s+[A-ZÀ-Þ][a-zà-ÿ]))"
 _NAME = (
     rf"(?!(?:{POST_WORD}|Deputy|Vice|First|Federal|State|Foreign|Chief|Special|Senior|Acting)\b)"
     rf"{_NAME_WORD}(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|der)[- ])?{_NAME_WORD}){{1,3}}"
@@ -48,11 +46,13 @@ _POST_HEAD = (
 _POST_OF = r"\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w&’'-]*"
 # ", and Alexei Overchuk, Deputy Prime Minister": a comma and "and" start the next person.
 _POST_MORE = (
-    r"(?:,?\s+(?:and\s+|&\s+|(?:of|for|on)\s+(?:the\s+)?)|,\s+(?!and\b)|\s+)"
+    r"(?:\s+(?:and|&)\s+|,?\s+(?:of|for|on)\s+(?:the\s+)?|,\s+(?!and\b)|\s+)"
     r"(?!(?:His|Her|H\.E|Mr|Mrs|Ms|Dr)\b)[A-Z][\w&’'-]+\b"
 )
 # "head of the Iranian side", "head of the Pakistani delegation".
-_HEAD_OF_SIDE = r"(?:[Hh]ead of the (?:[A-Z][\w-]+ )?(?:side|delegation|part)(?: of the commission)?)"
+_HEAD_OF_SIDE = (
+    r"(?:[Hh]ead of the (?:[A-Z][\w-]+ )?(?:side|delegation|part)(?: of the commission)?)"
+)
 # Before a name the post is as short as possible ("Minister of Kazakhstan Nurlan Abenov"
 # must leave the name); after a name it runs to the end of the apposition.
 _POST_PHRASE = rf"(?:{_POST_HEAD}(?:{_POST_OF}(?:{_POST_MORE}){{0,6}}?)??)"
@@ -121,7 +121,9 @@ def people_in(sentence: Sentence, places: PlaceFinder, doc_text: str = "") -> li
             spans.append((m.start("name"), m.end("name"), m.group("post"), None))
     for ent in sentence.span.ents:
         if ent.label_ == "PERSON":
-            spans.append((ent.start_char - sentence.start, ent.end_char - sentence.start, None, None))
+            spans.append(
+                (ent.start_char - sentence.start, ent.end_char - sentence.start, None, None)
+            )
     people: list[tuple[int, int, str | None, str | None]] = []
     for start, end, post, who in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         start, end = _clean(text, start, end, places)
@@ -158,7 +160,9 @@ def people_in(sentence: Sentence, places: PlaceFinder, doc_text: str = "") -> li
         if short != name and short in doc_text:
             name = short
         out.append(
-            Person(name, post, country, sentence.start + start, sentence.start + end, own is not None)
+            Person(
+                name, post, country, sentence.start + start, sentence.start + end, own is not None
+            )
         )
         previous_end = end
     return out
@@ -173,12 +177,12 @@ def _clean(text: str, start: int, end: int, places: PlaceFinder) -> tuple[int, i
     # Skip leading words that are a post, an institution or a place; cut at the next one.
     words = list(re.finditer(r"\S+", name))
     first = 0
-    while first < len(words) and _not_a_name(words[first].group(0), places):
+    while first < len(words) and not_a_name(words[first].group(0), places):
         first += 1
     keep = words[first].start() if first < len(words) else len(name)
     lead = keep
     for w in words[first:]:
-        if _not_a_name(w.group(0), places) or _POSTNOMINAL.match(w.group(0).strip(",")):
+        if not_a_name(w.group(0), places) or _POSTNOMINAL.match(w.group(0).strip(",")):
             break
         keep = w.end()
     start, end = start + lead, start + keep
@@ -189,7 +193,8 @@ def _clean(text: str, start: int, end: int, places: PlaceFinder) -> tuple[int, i
     return start, end
 
 
-def _not_a_name(word: str, places: PlaceFinder) -> bool:
+def not_a_name(word: str, places: PlaceFinder) -> bool:
+    """A word that is a post, an institution, a place or an honorific, not part of a name."""
     word = word.strip(",")
     # "PRESIDENT Samia": a word in capitals is read as the word it spells.
     plain = word.title() if word.isupper() and len(word) > 3 else word
@@ -214,7 +219,7 @@ def fuller_name(name: str, doc_text: str, places: PlaceFinder) -> tuple[str, int
         words = list(re.finditer(r"\S+", m.group(0)))
         first = 0
         while first < len(words) - 1 and (
-            _not_a_name(words[first].group(0), places)
+            not_a_name(words[first].group(0), places)
             or _STRIP_HONORIFIC.match(words[first].group(0) + " ")
         ):
             first += 1
@@ -227,15 +232,31 @@ def fuller_name(name: str, doc_text: str, places: PlaceFinder) -> tuple[str, int
     return best
 
 
+def apposition_of(
+    surname: str, doc_text: str, places: PlaceFinder
+) -> tuple[str | None, str | None]:
+    """The post and country a text gives a person named by surname alone ("Okello,
+    Uganda's Minister of Trade, said")."""
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", doc_text):
+        post, who = _post_after(doc_text[m.end() : m.end() + 200])
+        if post:
+            post, country = _clean_post(post, places)
+            return post, country or (places.country_of(who) if who else None)
+    return None, None
+
+
 def _post_after(after: str) -> tuple[str | None, str | None]:
+    """The apposition right after a name, unless it is the post of the name that follows."""
     m = re.match(
         rf"^\s*,\s*(?:the\s+)?(?:(?P<who>[A-Z][\w-]+)['’]s\s+)?(?P<post>{_POST_PHRASE_FULL})", after
     )
-    return (m.group("post"), m.group("who")) if m else (None, None)
+    if m is None or _NEXT_PERSON.match(after, m.end()):
+        return None, None
+    return m.group("post"), m.group("who")
 
 
 def _country_after(after: str, places: PlaceFinder) -> str | None:
-    """"President Tokayev of Kazakhstan", "Alexander Novak on behalf of Russia"."""
+    """ "President Tokayev of Kazakhstan", "Alexander Novak on behalf of Russia"."""
     m = _AFTER_NAME_COUNTRY.match(after)
     if m is None:
         return None
