@@ -41,7 +41,7 @@ from accord.store.scorecard_counts import (
     reading_ids,
     with_recurring,
 )
-from accord.store.sessions import session_label
+from accord.store.sessions import SessionRow, list_sessions, session_label
 
 
 @dataclass(frozen=True)
@@ -205,13 +205,14 @@ def _recurring(session: Session, ids: Sequence[int] | None, limit: int) -> Recur
 
 @dataclass(frozen=True)
 class Overview:
-    """What the dashboard shows of the record, read in one transaction."""
+    """What the dashboard shows of the record: figures, the first overdue and recurring, sessions."""
 
     total: list[StatusCount]
     by_commission: dict[int, list[StatusCount]]
     by_sector_status: list[SectorStatusCount]
     overdue: list[WatchItem]
     recurring: list[WatchItem]
+    sessions: list[SessionRow]
 
 
 def _sector_counts(session: Session, ids: Sequence[int] | None, as_of: dt.date) -> Counted:
@@ -247,8 +248,9 @@ def record_overview(
     A handful of queries whatever the size of the record: commitments by
     primary sector and status (the chart and, added up, the totals; those
     without sectors count in the totals only), the commitments of the
-    ``commissions`` shown, one walk of the restatement links (recurring
-    counts and the first recurring), and the first ``listed`` overdue.
+    ``commissions`` shown and their sessions, one walk of the restatement
+    links (recurring counts and the first recurring), and the first
+    ``listed`` overdue.
     """
     with database.reading() as session:
         ids = reading_ids(session, commission)
@@ -264,6 +266,7 @@ def record_overview(
         recurring = _recurring(session, ids, listed)
         overdue = _watch_items(session, _overdue_first(session, ids, as_of, listed))
         recurring_items = _watch_items(session, recurring.first)
+    sessions = list_sessions(database, within=commissions)
     by_sector = sector_counts.result()
     recurring_by_status: dict[str, int] = {}
     for (_commission, status), n in recurring.by_commission.items():
@@ -295,4 +298,5 @@ def record_overview(
         ),
         overdue=overdue,
         recurring=recurring_items,
+        sessions=sessions,
     )

@@ -22,7 +22,7 @@ from accord.store.overview import (
     record_overview,
     review_counts,
 )
-from accord.store.sessions import SessionRow, list_sessions
+from accord.store.sessions import SessionRow
 from accord.track.scorecard import TOTAL, ScoreRow, score_counts
 
 # How many overdue and recurring commitments the dashboard lists (the totals count all).
@@ -70,11 +70,10 @@ def dashboard_view(
     )
     shown = active[:COMMISSIONS_SHOWN]
     record = record_overview(database, commission, [row.id for row in shown], today, LISTED)
-    sessions = list_sessions(database, within=[row.id for row in shown])
     summaries = [
         CommissionSummary(
             commission=row,
-            sessions=[s for s in sessions if s.commission_id == row.id],
+            sessions=[s for s in record.sessions if s.commission_id == row.id],
             score=score_counts(
                 row.name or f"commission {row.id}", record.by_commission.get(row.id, [])
             ),
