@@ -111,3 +111,24 @@ def test_load_document_pdf_two_columns_are_reflowed_into_the_original_paragraphs
     lines = text.split("\n")
     assert sum(1 for line in lines if line.endswith("scholarships.")) == 6
     assert not any(line.strip().isdigit() for line in lines)  # page numbers dropped
+
+
+def test_reflow_keeps_a_compound_the_document_writes_elsewhere_and_ends_paragraphs_at_short_lines() -> (
+    None
+):
+    from accord.ingest.pdf_reflow import reflow_pages
+
+    page = (
+        "Joint statement on trade\n"
+        "MINSK, 3 May 2026 - The ministers held an expert-\n"
+        "level round and agreed to hold further expert-level talks and to open\n"
+        "a consulate in the city of Grodno next year as well as to modern-\n"
+        "ise the border posts along the shared frontier by the end of 2027.\n"
+    )
+    [text] = reflow_pages([page])
+    assert text.split("\n") == [
+        "Joint statement on trade",
+        "MINSK, 3 May 2026 - The ministers held an expert-level round and agreed to hold further "
+        "expert-level talks and to open a consulate in the city of Grodno next year as well as to "
+        "modernise the border posts along the shared frontier by the end of 2027.",
+    ]

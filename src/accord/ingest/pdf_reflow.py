@@ -22,6 +22,9 @@ _PAGE_NUMBER = re.compile(r"(?i)^[-–—\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s
 _DIGITS = re.compile(r"\d+")
 _BULLET = re.compile(r"^(?:[•▪◦●■\-–*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+_HYPHENATED = re.compile(r"\b[^\W\d_]+-[^\W\d_]+\b")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[-\u2010\u00ad\u2011]$")
+_FIRST_WORD = re.compile(r"^([^\W\d_]+)")
 # How far from the top and bottom of a page a running header or footer may stand.
 _EDGE_LINES = 3
 
@@ -30,7 +33,8 @@ def reflow_pages(pages: Sequence[str]) -> list[str]:
     """Each page's text as paragraphs (one per line), without running headers and footers."""
     page_lines = [_lines(page) for page in pages]
     repeated = _running_lines(page_lines)
-    return [_paragraphs(_without_furniture(lines, repeated)) for lines in page_lines]
+    hyphenated = {word.lower() for page in pages for word in _HYPHENATED.findall(page)}
+    return [_paragraphs(_without_furniture(lines, repeated), hyphenated) for lines in page_lines]
 
 
 def _lines(page: str) -> list[str]:
@@ -65,8 +69,12 @@ def _without_furniture(lines: list[str], repeated: set[str]) -> list[str]:
     return kept
 
 
-def _paragraphs(lines: list[str]) -> str:
-    """Join the lines of each paragraph; a blank line, a bullet or a short closing line ends one."""
+def _paragraphs(lines: list[str], hyphenated: set[str]) -> str:
+    """Join the lines of each paragraph; a blank line, a bullet or a short last line ends one.
+
+    A line well short of the others ends its paragraph (a title, a dateline, the
+    last line of a paragraph); a sentence's end ends one when the line is short.
+    """
     widths = [len(line) for line in lines if line]
     if not widths:
         return ""
@@ -82,25 +90,31 @@ def _paragraphs(lines: list[str]) -> str:
             continue
         starts_new = bool(current) and (
             _BULLET.match(line) is not None
+            or len(previous) < 0.5 * typical
             or (_SENTENCE_END.search(previous) is not None and len(previous) < 0.7 * typical)
         )
         if starts_new:
             paragraphs.append(current)
             current = ""
-        current = _join(current, line) if current else line
+        current = _join(current, line, hyphenated) if current else line
         previous = line
     if current:
         paragraphs.append(current)
     return "\n".join(paragraphs)
 
 
-def _join(text: str, line: str) -> str:
+def _join(text: str, line: str, hyphenated: set[str]) -> str:
     """Append a line: a word hyphenated across the break is joined, else one space.
 
-    Before a capital the hyphen is kept ("Kazakhstan-" + "Mongolia"); a soft
-    hyphen never is.
+    Before a capital the hyphen is kept ("Kazakhstan-" + "Mongolia"), and so is
+    one the document writes elsewhere ("expert-" + "level" where "expert-level"
+    occurs); a soft hyphen never is.
     """
     if _LINE_END_HYPHEN.search(text):
+        before, after = _LAST_WORD.search(text), _FIRST_WORD.match(line)
+        compound = f"{before[1]}-{after[1]}".lower() if before and after else ""
+        if text[-1] != "\u00ad" and compound in hyphenated:
+            return text[:-1] + "-" + line
         if line[:1].islower() or text[-1] == "\u00ad":
             return text[:-1] + line
         if line[:1].isupper():
