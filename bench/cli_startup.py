@@ -25,6 +25,7 @@ from pathlib import Path
 
 from accord.store.database import open_database, sqlite_url, table_counts
 from accord.store.extractions import save_extraction
+from accord.track.names import record_names
 from synthetic import corpus
 
 TARGET_S = 0.5
@@ -32,10 +33,11 @@ TARGET_S = 0.5
 
 def fill_small_store(url: str) -> int:
     """Save a few dozen true synthetic reports; the number of commitments stored."""
-    database = open_database(url)
+    database = open_database(url, names=record_names)
     try:
         for document, extraction in corpus(commissions=12, sessions_each=4, commitments_each=10):
-            save_extraction(database, document, extraction)
+            with database.writing() as session:
+                save_extraction(session, document, extraction)
         return table_counts(database, ["commitments"])["commitments"]
     finally:
         database.dispose()

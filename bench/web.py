@@ -58,6 +58,7 @@ from accord.store.models import (
     utc_now,
 )
 from accord.store.schema import tables_in_order
+from accord.track.names import record_names
 from ingest import fill
 
 PAGE_TARGET_MS = 200.0
@@ -321,7 +322,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="accord-bench-web-") as tmp:
         url = open_store(args.db, args.schema) if args.db else sqlite_url(Path(tmp) / "web.sqlite3")
-        database = open_database(url)
+        database = open_database(url, names=record_names)
         try:
             print("1. The store")
             prepare(database, args.commitments, args.seed)

@@ -21,6 +21,7 @@ from accord.store.models import (
     Organisation,
     SessionSource,
 )
+from accord.track.names import record_names
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 pytestmark = pytest.mark.slow
@@ -71,7 +72,7 @@ def assert_complete(database: Database) -> int:
 def test_ingest_killed_mid_batch_resumes_with_every_document_complete(
     corpus: Path, database_url: str
 ) -> None:
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         total = len(list(corpus.iterdir()))
         process = subprocess.Popen(
@@ -120,7 +121,7 @@ def test_two_ingest_processes_at_once_build_one_clean_record(
     total = len(list(corpus.iterdir()))
     assert sum(s["new"] for s in summaries) == total
     assert sum(s["known"] for s in summaries) == total
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         assert assert_complete(database) == total
         with database.reading() as session:

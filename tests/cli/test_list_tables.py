@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from accord.cli.main import app
 from accord.cli.output import ListColumn, fit_columns, list_table
 from accord.store.database import open_database, sqlite_url
-from accord.store.extractions import save_extraction
-from store.factories import app_report, dawn_report
+from accord.track.names import record_names
+from store.factories import app_report, dawn_report, save
 from track.records import FIRST, save_first, save_second
 
 LISTS = [
@@ -33,10 +33,10 @@ LISTS = [
 def record(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Two commissions with long names and long commitments, drafts to review and follow-ups."""
     url = sqlite_url(tmp_path_factory.mktemp("lists") / "record.sqlite3")
-    database = open_database(url)
+    database = open_database(url, names=record_names)
     try:
         for build in (dawn_report, app_report):
-            save_extraction(database, *build())
+            save(database, *build())
         save_first(database)
         save_second(database)
     finally:

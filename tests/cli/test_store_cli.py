@@ -12,8 +12,8 @@ from typer.testing import CliRunner, Result
 from accord.cli.main import app
 from accord.errors import ConfigError, NotFoundError
 from accord.store.database import open_database, sqlite_url, table_counts
-from accord.store.extractions import save_extraction
-from store.factories import app_report, dawn_report, sputnik_report
+from accord.track.names import record_names
+from store.factories import app_report, dawn_report, save, sputnik_report
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 
@@ -26,10 +26,10 @@ def run(*args: str) -> Result:
 @pytest.fixture
 def filled_url(database_url: str) -> str:
     """A database holding the three reports of the 10th Pakistan–Russia IGC session."""
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         for build in (dawn_report, app_report, sputnik_report):
-            save_extraction(database, *build())
+            save(database, *build())
     finally:
         database.dispose()
     return database_url
@@ -57,7 +57,7 @@ def test_ingest_cli_stores_documents_and_reports_each_failure(
     assert f"error: {inbox / 'missing.txt'}:" in result.stderr
     again = run("ingest", str(inbox), "--db", database_url, "--json")
     assert (json.loads(again.stdout)["new"], json.loads(again.stdout)["known"]) == (0, 3)
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         assert table_counts(database, ["documents", "extraction_runs"]) == {
             "documents": 3,

@@ -12,6 +12,7 @@ from typer.testing import CliRunner, Result
 from accord.cli.main import app
 from accord.errors import NotFoundError, TrackError
 from accord.store.database import open_database
+from accord.track.names import record_names
 from track.records import save_first, save_second
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
@@ -30,7 +31,7 @@ def run_json(*args: str) -> object:
 @pytest.fixture
 def two_sessions(database_url: str) -> list[int]:
     """Sessions 1 and 2 of a small commission; the commitment ids of session 1."""
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         ids = save_first(database)
         save_second(database)

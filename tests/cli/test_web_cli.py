@@ -13,6 +13,7 @@ from accord.cli.main import app
 from accord.errors import ConfigError, NotFoundError
 from accord.store import accounts
 from accord.store.database import open_database
+from accord.track.names import record_names
 from accord.web.app import create_app
 from accord.web.settings import WebSettings
 
@@ -34,7 +35,7 @@ def test_init_admin_creates_the_first_admin_once(database_url: str) -> None:
     assert "admin admin created" in first.output
     again = run("init-admin", "--db", database_url, "--password-stdin", stdin="other-pass\n")
     assert isinstance(again.exception, ConfigError)
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         assert accounts.authenticate(database, "admin", "s3cret-pass") is not None
     finally:

@@ -19,8 +19,9 @@ from accord.ingest import load_document
 from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.store.database import Database, open_database
 from accord.store.followups import SuggestionRow, list_suggestions
-from accord.store.ingestion import ingest_paths
-from accord.track.followup_service import after_ingest, confirm
+from accord.track.followup_suggestions import confirm
+from accord.track.ingestion import IngestOptions, ingest_paths
+from accord.track.names import record_names
 from accord.track.status import set_status
 from conftest import BACKENDS, make_database_url
 
@@ -65,9 +66,8 @@ def _commitment(db: Database, words: str) -> int:
 
 def fill(db: Database) -> Record:
     for path in [SEED, *KAZ_UZB]:
-        report = ingest_paths(db, [path])
+        report = ingest_paths(db, [path], IngestOptions(actor="tester"))
         assert not report.failures, report.failures
-        after_ingest(db, [e.document_key for e in report.events if e.document_key], "tester")
     rows = list_suggestions(db)
     # The 20th session reports the pilot train of the 19th done: a progress report, confirmed.
     confirm(
@@ -118,7 +118,7 @@ def record(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Record]:
     urls = make_database_url(request.param, tmp_path_factory.mktemp("report"))
-    database = open_database(next(urls))
+    database = open_database(next(urls), names=record_names)
     try:
         yield fill(database)
     finally:
@@ -129,7 +129,7 @@ def record(
 @pytest.fixture
 def db(database_url: str) -> Iterator[Database]:
     """An empty store on each backend, for tests that save records of their own."""
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         yield database
     finally:

@@ -14,8 +14,7 @@ from PIL import Image, ImageChops
 from accord.report.downloads import render_session_brief, render_status_report
 from accord.report.rendering import escape_markdown
 from accord.store.database import Database
-from accord.store.extractions import save_extraction
-from store.factories import Report
+from store.factories import Report, save
 
 from .conftest import Record
 from .readers import read_docx
@@ -37,7 +36,7 @@ def test_escape_markdown_leaves_no_markup_and_keeps_one_line() -> None:
 def test_reports_escape_document_text_in_every_format(db: Database) -> None:
     report = Report(HOSTILE, source="hostile.txt", outlet="<b>Outlet</b>")
     quote = HOSTILE.split("\n\n")[1].strip()
-    saved = save_extraction(
+    saved = save(
         db,
         report.document(),
         report.extraction(

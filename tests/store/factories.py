@@ -30,8 +30,16 @@ from accord.core.records import (
     Strength,
     Venue,
 )
+from accord.store.database import Database
+from accord.store.extractions import SaveOutcome, save_extraction
 
 EXTRACTOR = "accord.rules.v1"
+
+
+def save(db: Database, document: SourceDocument, extraction: Extraction) -> SaveOutcome:
+    """Store one document and its extraction, in a unit of work of its own."""
+    with db.writing() as session:
+        return save_extraction(session, document, extraction)
 
 
 @dataclass

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import sys
 
-from factories import reports
+from factories import reports, save
 
 from accord.store.database import open_database
-from accord.store.extractions import save_extraction
+from accord.track.names import record_names
 
 
 def main(url: str, count: int, reverse: bool) -> None:
-    database = open_database(url)
+    database = open_database(url, names=record_names)
     batch = list(enumerate(reports(count)))
     for n, (document, extraction) in reversed(batch) if reverse else batch:
-        outcome = save_extraction(database, document, extraction)
+        outcome = save(database, document, extraction)
         print(f"{n} {outcome.status}", flush=True)
     database.dispose()
 

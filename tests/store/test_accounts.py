@@ -22,12 +22,12 @@ from accord.store.accounts import (
     start_login,
 )
 from accord.store.database import Database, open_database
-from accord.store.extractions import save_extraction
 from accord.store.models import ApiToken, User
 from accord.store.notes import add_note, notes_for
 from accord.store.transfer import export_jsonl, import_jsonl
+from accord.track.names import record_names
 
-from .factories import dawn_report
+from .factories import dawn_report, save
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +72,7 @@ def test_user_names_are_unique_and_agencies_must_exist(db: Database) -> None:
         add_user(db, "LEE", "long enough", "viewer")
     with pytest.raises(NotFoundError):
         add_user(db, "ed", "long enough", "editor", side="PAK", agencies=["Nowhere Agency"])
-    save_extraction(db, *dawn_report())
+    save(db, *dawn_report())
     editor = add_user(db, "ed", "long enough", "editor", side="PAK", agencies=["PSQCA"])
     assert editor.agency_names == ("Pakistan Standards and Quality Control Authority (PSQCA)",)
 
@@ -117,7 +117,7 @@ def test_users_tokens_and_notes_round_trip_through_an_export(
     add_note(db, account, "session", 1, "kept", internal=True)
     first = io.StringIO()
     export_jsonl(db, first)
-    other = open_database(other_database_url)
+    other = open_database(other_database_url, names=record_names)
     try:
         import_jsonl(other, io.StringIO(first.getvalue()))
         again = io.StringIO()

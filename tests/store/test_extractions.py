@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from accord.errors import StoreError
 from accord.store.database import Database, table_counts
-from accord.store.extractions import save_extraction
 from accord.store.models import (
     Agreement,
     Commission,
@@ -23,12 +22,12 @@ from accord.store.models import (
     Person,
 )
 
-from .factories import Report, app_report, dawn_report, sputnik_report
+from .factories import Report, app_report, dawn_report, save, sputnik_report
 
 
 def save_all(db: Database) -> None:
     for build in (dawn_report, app_report, sputnik_report):
-        save_extraction(db, *build())
+        save(db, *build())
 
 
 def sources_per_commitment(db: Database) -> dict[str, int]:
@@ -43,8 +42,8 @@ def sources_per_commitment(db: Database) -> dict[str, int]:
 
 def test_save_extraction_stores_a_document_once_by_hash(db: Database) -> None:
     document, extraction = dawn_report()
-    first = save_extraction(db, document, extraction)
-    again = save_extraction(db, document.model_copy(update={"source": "copy.txt"}), extraction)
+    first = save(db, document, extraction)
+    again = save(db, document.model_copy(update={"source": "copy.txt"}), extraction)
     assert (first.status, again.status) == ("new", "known")
     assert first.document_key == again.document_key == document.id
     counts = table_counts(db, ["documents", "extraction_runs", "sessions", "commitments"])
@@ -119,7 +118,7 @@ def test_save_extraction_resolves_one_commission_under_every_name(db: Database) 
 
 
 def test_save_extraction_keeps_a_clearly_different_body_apart(db: Database) -> None:
-    save_extraction(db, *dawn_report())
+    save(db, *dawn_report())
     report = Report("The Pakistan-Russia Joint Working Group on Counter-Terrorism met in Moscow.")
     meeting = report.meeting(
         "The Pakistan-Russia Joint Working Group on Counter-Terrorism met in Moscow",
@@ -128,7 +127,7 @@ def test_save_extraction_keeps_a_clearly_different_body_apart(db: Database) -> N
         ordinal=10,
         start=dt.date(2025, 11, 26),
     )
-    save_extraction(db, report.document(), report.extraction(meeting=meeting))
+    save(db, report.document(), report.extraction(meeting=meeting))
     assert table_counts(db, ["commissions", "sessions"]) == {"commissions": 2, "sessions": 2}
 
 
@@ -141,14 +140,14 @@ def test_save_extraction_tells_sessions_apart_by_ordinal(db: Database) -> None:
             ordinal=ordinal,
             start=dt.date(2025, 11, day),
         )
-        save_extraction(db, report.document(), report.extraction(meeting=meeting))
+        save(db, report.document(), report.extraction(meeting=meeting))
     assert table_counts(db, ["commissions", "sessions"]) == {"commissions": 1, "sessions": 2}
 
 
 def test_save_extraction_without_meeting_stores_document_and_run_only(db: Database) -> None:
     report = Report("The provincial budget was presented on Friday. Schools will get more.")
     commitment = report.commitment("Schools will get more.", sectors=["education"])
-    save_extraction(db, report.document(), report.extraction(commitments=[commitment]))
+    save(db, report.document(), report.extraction(commitments=[commitment]))
     counts = table_counts(
         db, ["documents", "extraction_runs", "sessions", "commitments", "evidence"]
     )
@@ -167,7 +166,7 @@ def test_save_extraction_refuses_ungrounded_evidence_and_writes_nothing(db: Data
     moved = last.model_copy(update={"start": last.start + 1, "end": last.end + 1})
     broken = extraction.model_copy(update={"commitments": [*extraction.commitments[:-1], moved]})
     with pytest.raises(StoreError, match="does not match the document text"):
-        save_extraction(db, document, broken)
+        save(db, document, broken)
     counts = table_counts(
         db, ["documents", "extraction_runs", "sessions", "organisations", "evidence"]
     )
@@ -178,13 +177,13 @@ def test_save_extraction_refuses_an_extraction_of_another_text(db: Database) -> 
     document, _ = dawn_report()
     _, other = app_report()
     with pytest.raises(StoreError, match="another text"):
-        save_extraction(db, document, other)
+        save(db, document, other)
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Document)) == 0
 
 
 def test_save_extraction_links_co_chairs_to_the_session(db: Database) -> None:
-    save_extraction(db, *dawn_report())
+    save(db, *dawn_report())
     counts = table_counts(db, ["people", "posts"])
     assert counts == {"people": 2, "posts": 2}
     with db.reading() as session:
@@ -212,7 +211,7 @@ def test_save_extraction_joins_numbered_meetings_of_no_commission_by_parties(
             parties=("POL", "VNM"),
             ordinal=5,
         )
-        save_extraction(db, report.document(), report.extraction(meeting=meeting))
+        save(db, report.document(), report.extraction(meeting=meeting))
     assert table_counts(db, ["commissions", "sessions", "session_sources"]) == {
         "commissions": 0,
         "sessions": 1,

@@ -11,18 +11,17 @@ from accord.store.agreements import list_agreements
 from accord.store.commissions import list_commissions
 from accord.store.commitments import CommitmentFilter, list_commitments
 from accord.store.database import Database
-from accord.store.extractions import save_extraction
 from accord.store.search import search
 from accord.store.sessions import list_sessions
 
-from .factories import Report, app_report, dawn_report, sputnik_report
+from .factories import Report, app_report, dawn_report, save, sputnik_report
 
 
 @pytest.fixture
 def filled(db: Database) -> Database:
     """The three reports of the 10th Pakistan–Russia session plus a later Egypt–Russia session."""
     for build in (dawn_report, app_report, sputnik_report):
-        save_extraction(db, *build())
+        save(db, *build())
     report = Report(
         "The 17th Egyptian-Russian Joint Commission met in Cairo. "
         "Both sides agreed to expand wheat exports to Egypt."
@@ -39,7 +38,7 @@ def filled(db: Database) -> Database:
         sectors=["agriculture", "trade"],
         topics=["wheat exports"],
     )
-    save_extraction(db, report.document(), report.extraction(meeting=meeting, commitments=[wheat]))
+    save(db, report.document(), report.extraction(meeting=meeting, commitments=[wheat]))
     return db
 
 

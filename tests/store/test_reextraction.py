@@ -6,10 +6,9 @@ from sqlalchemy import select, update
 
 from accord.core.records import Extraction
 from accord.store.database import Database, table_counts
-from accord.store.extractions import save_extraction
 from accord.store.models import Commitment
 
-from .factories import app_report, dawn_report
+from .factories import app_report, dawn_report, save
 
 
 def newer(extraction: Extraction, version: str = "2.0.0", **changes: object) -> Extraction:
@@ -31,8 +30,8 @@ def commitments(db: Database) -> list[Commitment]:
 
 def test_resave_with_a_newer_extractor_updates_unedited_fields(db: Database) -> None:
     document, extraction = dawn_report()
-    save_extraction(db, document, extraction)
-    outcome = save_extraction(db, document, with_strength(extraction, "decision"))
+    save(db, document, extraction)
+    outcome = save(db, document, with_strength(extraction, "decision"))
     assert outcome.status == "updated"
     assert [c.strength for c in commitments(db)] == ["decision", "decision"]
     assert table_counts(db, ["documents", "extraction_runs", "commitments", "sessions"]) == {
@@ -45,7 +44,7 @@ def test_resave_with_a_newer_extractor_updates_unedited_fields(db: Database) -> 
 
 def test_resave_never_overwrites_a_field_a_person_edited(db: Database) -> None:
     document, extraction = dawn_report()
-    save_extraction(db, document, extraction)
+    save(db, document, extraction)
     first = commitments(db)[0]
     with db.writing() as session:
         session.execute(
@@ -53,7 +52,7 @@ def test_resave_never_overwrites_a_field_a_person_edited(db: Database) -> None:
             .where(Commitment.id == first.id)
             .values(strength="exploration", edited_fields=["strength"], review_state="accepted")
         )
-    save_extraction(db, document, with_strength(extraction, "decision"))
+    save(db, document, with_strength(extraction, "decision"))
     edited, untouched = commitments(db)
     assert (edited.id, edited.strength, edited.review_state) == (
         first.id,
@@ -65,13 +64,13 @@ def test_resave_never_overwrites_a_field_a_person_edited(db: Database) -> None:
 
 def test_resave_keeps_a_rejected_item_rejected(db: Database) -> None:
     document, extraction = dawn_report()
-    save_extraction(db, document, extraction)
+    save(db, document, extraction)
     rejected = commitments(db)[0]
     with db.writing() as session:
         session.execute(
             update(Commitment).where(Commitment.id == rejected.id).values(review_state="rejected")
         )
-    save_extraction(db, document, with_strength(extraction, "decision"))
+    save(db, document, with_strength(extraction, "decision"))
     rows = commitments(db)
     assert len(rows) == 2
     assert (rows[0].id, rows[0].review_state, rows[0].strength) == (
@@ -80,16 +79,14 @@ def test_resave_keeps_a_rejected_item_rejected(db: Database) -> None:
         "intention",
     )
     # A newer extractor that no longer finds it does not delete the person's decision either.
-    save_extraction(db, document, newer(extraction, "3.0.0", commitments=[]))
+    save(db, document, newer(extraction, "3.0.0", commitments=[]))
     assert [(c.id, c.review_state) for c in commitments(db)] == [(rejected.id, "rejected")]
 
 
 def test_resave_drops_what_only_the_old_extraction_found(db: Database) -> None:
     document, extraction = dawn_report()
-    save_extraction(db, document, extraction)
-    save_extraction(
-        db, document, newer(extraction, commitments=extraction.commitments[:1], agreements=[])
-    )
+    save(db, document, extraction)
+    save(db, document, newer(extraction, commitments=extraction.commitments[:1], agreements=[]))
     assert table_counts(db, ["commitments", "agreements", "agreement_parties"]) == {
         "commitments": 1,
         "agreements": 0,
@@ -99,9 +96,9 @@ def test_resave_drops_what_only_the_old_extraction_found(db: Database) -> None:
 
 def test_resave_keeps_items_other_reports_still_back(db: Database) -> None:
     document, extraction = dawn_report()
-    save_extraction(db, document, extraction)
-    save_extraction(db, *app_report())
-    save_extraction(db, document, newer(extraction, commitments=[], agreements=[]))
+    save(db, document, extraction)
+    save(db, *app_report())
+    save(db, document, newer(extraction, commitments=[], agreements=[]))
     texts = [c.text for c in commitments(db)]
     # The pilot train stays (APP still reports it, and now owns it); the NDMA item goes.
     assert len(texts) == 2

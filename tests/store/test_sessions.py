@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from accord.store.database import Database
-from accord.store.extractions import save_extraction
 from accord.store.session_records import session_detail, session_record
 from accord.store.sessions import list_sessions
 
-from .factories import app_report, dawn_report, variant
+from .factories import app_report, dawn_report, save, variant
 
 
 def test_session_sources_put_undated_documents_last_on_every_backend(db: Database) -> None:
     undated, extraction = variant(*dawn_report(), 1)
-    save_extraction(db, undated.model_copy(update={"published": None}), extraction)
-    save_extraction(db, *dawn_report())
-    save_extraction(db, *app_report())
+    save(db, undated.model_copy(update={"published": None}), extraction)
+    save(db, *dawn_report())
+    save(db, *app_report())
     [row] = list_sessions(db)
     page, brief = session_detail(db, row.id), session_record(db, row.id)
     assert [(s.outlet, s.published is None) for s in page.sources] == [
@@ -26,8 +25,8 @@ def test_session_sources_put_undated_documents_last_on_every_backend(db: Databas
 
 
 def test_session_page_brief_and_listing_read_one_session_model(db: Database) -> None:
-    save_extraction(db, *dawn_report())
-    save_extraction(db, *app_report())
+    save(db, *dawn_report())
+    save(db, *app_report())
     [row] = list_sessions(db)
     page, brief = session_detail(db, row.id), session_record(db, row.id)
     assert page.session == brief.facts == row
@@ -39,7 +38,7 @@ def test_session_page_brief_and_listing_read_one_session_model(db: Database) -> 
 
 
 def test_co_chairs_carry_their_post_on_the_page_and_in_the_brief(db: Database) -> None:
-    save_extraction(db, *dawn_report())
+    save(db, *dawn_report())
     [row] = list_sessions(db)
     page, brief = session_detail(db, row.id), session_record(db, row.id)
     assert [(c.name, c.post) for c in page.co_chairs] == [

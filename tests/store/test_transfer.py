@@ -13,11 +13,11 @@ from sqlalchemy import text
 from accord.errors import StoreError
 from accord.store.commitments import list_commitments
 from accord.store.database import Database, open_database, sqlite_url, table_counts
-from accord.store.extractions import save_extraction
 from accord.store.search import search
 from accord.store.transfer import backup, export_csv, export_jsonl, import_jsonl
+from accord.track.names import record_names
 
-from .factories import app_report, dawn_report, sputnik_report
+from .factories import app_report, dawn_report, save, sputnik_report
 
 TABLES = ["documents", "sessions", "commitments", "evidence", "organisation_aliases"]
 
@@ -25,7 +25,7 @@ TABLES = ["documents", "sessions", "commitments", "evidence", "organisation_alia
 @pytest.fixture
 def filled(db: Database) -> Database:
     for build in (dawn_report, app_report, sputnik_report):
-        save_extraction(db, *build())
+        save(db, *build())
     return db
 
 
@@ -43,7 +43,7 @@ def test_export_import_round_trip_is_lossless_across_backends(
     filled: Database, other_database_url: str
 ) -> None:
     first = exported(filled)
-    other = open_database(other_database_url)
+    other = open_database(other_database_url, names=record_names)
     try:
         summary = import_jsonl(other, io.StringIO(first))
         assert summary.rows["documents"] == 3
@@ -52,7 +52,7 @@ def test_export_import_round_trip_is_lossless_across_backends(
         assert [h.kind for h in search(other, "pilot train", kinds=["commitment"])] == [
             "commitment"
         ]
-        save_extraction(other, *dawn_report())
+        save(other, *dawn_report())
         assert table_counts(other, ["documents"]) == {"documents": 3}
         assert [c.sources for c in list_commitments(other)] == [1, 2, 3]
     finally:
@@ -88,7 +88,7 @@ def test_backup_of_a_live_database_opens_and_holds_the_same_data(
         session.execute(text("DELETE FROM evidence"))
         summary = backup(filled, tmp_path / "copy.sqlite3")
         raise Abandoned
-    copy = open_database(sqlite_url(tmp_path / "copy.sqlite3"))
+    copy = open_database(sqlite_url(tmp_path / "copy.sqlite3"), names=record_names)
     try:
         assert table_counts(copy, TABLES) == before
         assert summary.rows["documents"] == 3

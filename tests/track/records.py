@@ -12,9 +12,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from accord.store.database import Database
-from accord.store.extractions import save_extraction
 from accord.store.models import Commitment
-from store.factories import Report
+from store.factories import Report, save
 
 FIRST = (
     "TASHKENT: The 1st session of the Kazakhstan-Uzbekistan commission was held on 3 March 2025.\n\n"
@@ -78,7 +77,7 @@ def save_first(db: Database, version: str = "1.0.0") -> list[int]:
             ),
         ],
     )
-    save_extraction(db, r.document(), extraction)
+    save(db, r.document(), extraction)
     return commitment_ids(db)
 
 
@@ -104,7 +103,7 @@ def save_second(db: Database) -> str:
             )
         ],
     )
-    save_extraction(db, document, extraction)
+    save(db, document, extraction)
     return document.id
 
 

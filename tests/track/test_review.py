@@ -9,8 +9,8 @@ from accord.errors import NotFoundError, TrackError
 from accord.store.audit import audit_trail
 from accord.store.database import Database
 from accord.store.models import Commitment
-from accord.store.review_queue import Correction, review_queue
-from accord.track.review import auto_accept, decide, organisation_ref
+from accord.store.review_queue import review_queue
+from accord.track.review import Correction, auto_accept, decide, organisation_ref
 
 from .records import first_session, save_first
 
@@ -93,9 +93,9 @@ def test_auto_accept_accepts_the_drafts_of_the_documents(db: Database) -> None:
 
 def test_review_errors_name_the_problem(db: Database) -> None:
     train, *_ = save_first(db)
-    with pytest.raises(TrackError, match="--strength: expected one of"):
+    with pytest.raises(TrackError, match=r"^strength: expected one of"):
         decide(db, "commitment", [train], "correct", "a", Correction(strength="promise"))
-    with pytest.raises(TrackError, match="--due: expected"):
+    with pytest.raises(TrackError, match=r"^due: expected"):
         decide(db, "commitment", [train], "correct", "a", Correction(due="next year"))
     with pytest.raises(TrackError, match="nothing to correct"):
         decide(db, "commitment", [train], "correct", "a", Correction())

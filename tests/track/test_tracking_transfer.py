@@ -7,10 +7,11 @@ import io
 
 from accord.store.database import Database, open_database, table_counts
 from accord.store.followups import list_suggestions
-from accord.store.review_queue import Correction
 from accord.store.transfer import export_jsonl, import_jsonl
-from accord.track.followup_service import after_ingest, confirm, dismiss
-from accord.track.review import decide, organisation_ref
+from accord.track.followup_suggestions import confirm, dismiss
+from accord.track.ingestion import after_ingest
+from accord.track.names import record_names
+from accord.track.review import Correction, decide, organisation_ref
 from accord.track.scorecard import scorecard
 from accord.track.status import set_status
 
@@ -45,7 +46,7 @@ def test_export_import_round_trips_the_follow_through(
     counts = table_counts(db, TRACKING)
     assert all(counts.values()), counts
     first = exported(db)
-    other = open_database(other_database_url)
+    other = open_database(other_database_url, names=record_names)
     try:
         import_jsonl(other, io.StringIO(first))
         assert exported(other) == first

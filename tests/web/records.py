@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from accord.store.database import Database
-from accord.store.extractions import save_extraction
 from accord.store.followups import ProposedFollowup, add_suggestions
 from accord.store.models import Agreement, Commitment, Document
 from accord.store.sessions import list_sessions
-from store.factories import Report
+from store.factories import Report, save
 
 NAME = "Pakistan-Russia Intergovernmental Commission"
 TENTH = (
@@ -97,7 +96,7 @@ def _tenth(db: Database) -> None:
             ),
         ],
     )
-    save_extraction(db, r.document(), extraction)
+    save(db, r.document(), extraction)
 
 
 def _eleventh(db: Database) -> None:
@@ -110,7 +109,7 @@ def _eleventh(db: Database) -> None:
         city="Moscow",
         country="RUS",
     )
-    save_extraction(db, r.document(), r.extraction(meeting=meeting))
+    save(db, r.document(), r.extraction(meeting=meeting))
 
 
 def save_web_record(db: Database) -> WebRecord:
@@ -125,23 +124,24 @@ def save_web_record(db: Database) -> WebRecord:
         documents = {s: i for s, i in session.execute(select(Document.source, Document.id))}
     later = documents["eleventh.txt"]
     start = ELEVENTH.index(PROGRESS)
-    [suggestion] = add_suggestions(
-        db,
-        [
-            ProposedFollowup(
-                commitment_id=ids["two"],
-                document_id=later,
-                start=start,
-                end=start + len(PROGRESS),
-                text=PROGRESS,
-                kind="progress",
-                suggested_status="completed",
-                score=0.8,
-                cue="departed",
-            )
-        ],
-        "test",
-    )
+    with db.writing() as writing:
+        [suggestion] = add_suggestions(
+            writing,
+            [
+                ProposedFollowup(
+                    commitment_id=ids["two"],
+                    document_id=later,
+                    start=start,
+                    end=start + len(PROGRESS),
+                    text=PROGRESS,
+                    kind="progress",
+                    suggested_status="completed",
+                    score=0.8,
+                    cue="departed",
+                )
+            ],
+            "test",
+        )
     sessions = {s.ordinal: s.id for s in list_sessions(db)}
     return WebRecord(
         session_id=sessions[10],

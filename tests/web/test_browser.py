@@ -21,6 +21,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from accord.store.accounts import add_user
 from accord.store.database import open_database, sqlite_url
+from accord.track.names import record_names
 from accord.web.app import create_app
 from accord.web.settings import WebSettings
 
@@ -67,7 +68,7 @@ def _free_port() -> int:
 def server(tmp_path: Path) -> Iterator[str]:
     """A real uvicorn server on a free localhost port, over a new SQLite store with an admin."""
     url = sqlite_url(tmp_path / "browser.sqlite3")
-    database = open_database(url)
+    database = open_database(url, names=record_names)
     add_user(database, "secretariat", PASSWORD, "admin")
     database.dispose()
     app = create_app(WebSettings(database=url))

@@ -61,4 +61,56 @@ def test_a_bad_status_update_says_what_is_wrong(
         json={"status": "in_progress", "evidence": "somewhere"},
     )
     assert response.status_code == 400
-    assert response.json()["error"]["message"].startswith("--evidence: expected a URL")
+    assert response.json()["error"]["message"].startswith("evidence: expected a URL")
+
+
+def test_errors_name_request_fields_and_never_a_command_line_option(
+    app: FastAPI, db: Database, record: WebRecord, users: dict[str, Account]
+) -> None:
+    client = with_token(app, db, "admin")
+    cases = [
+        (
+            f"/api/v1/commitments/{record.pak}/review",
+            {"action": "correct", "due": "soon"},
+            400,
+            "due: expected YYYY, YYYY-MM or YYYY-MM-DD, got 'soon'",
+        ),
+        (
+            f"/api/v1/commitments/{record.pak}/review",
+            {"action": "correct", "subject": "trade"},
+            400,
+            "subject: only for agreements",
+        ),
+        (
+            f"/api/v1/agreements/{record.agreement}/review",
+            {"action": "correct", "due": "2026"},
+            400,
+            "due: not a field of an agreement",
+        ),
+        (
+            f"/api/v1/commitments/{record.pak}/status",
+            {"status": "completed", "evidence": "7:20-10"},
+            400,
+            "evidence: the span 20-10 is empty",
+        ),
+        (
+            "/api/v1/users",
+            {"username": "ed", "password": "long enough", "role": "editor"},
+            400,
+            "side: an editor needs a side (an ISO 3166 alpha-3 code)",
+        ),
+        (
+            "/api/v1/users",
+            {"username": "ed", "password": "long enough", "role": "owner"},
+            400,
+            "role: expected one of admin, editor, viewer, got 'owner'",
+        ),
+        ("/api/v1/followups/999999/confirm", {}, 404, "no follow-up suggestion 999999"),
+        ("/api/v1/commitments/999999/review", {"action": "accept"}, 404, "no commitment 999999"),
+    ]
+    for path, body, status, message in cases:
+        response = client.post(path, json=body)
+        assert response.status_code == status, (path, response.text)
+        assert response.json()["error"]["message"] == message
+    missing = client.get("/api/v1/commitments/999999").json()["error"]["message"]
+    assert missing == "no commitment 999999"

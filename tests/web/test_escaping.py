@@ -8,8 +8,8 @@ from fastapi import FastAPI
 
 from accord.store.accounts import Account
 from accord.store.database import Database
-from accord.store.extractions import SaveOutcome, save_extraction
-from store.factories import Report
+from accord.store.extractions import SaveOutcome
+from store.factories import Report, save
 
 from .conftest import logged_in
 
@@ -39,7 +39,7 @@ def _save_hostile(db: Database) -> SaveOutcome:
         ),
         commitments=[r.commitment(commitment, sectors=["environment"], due="2027")],
     )
-    return save_extraction(db, r.document(), extraction)
+    return save(db, r.document(), extraction)
 
 
 def test_markup_in_documents_is_escaped_on_every_page(

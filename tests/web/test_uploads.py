@@ -65,6 +65,29 @@ def test_upload_form_without_script_redirects_to_the_job(
     assert "unsupported file type" in page and "note.exe" in page
 
 
+def test_only_an_admin_uploads_with_the_drafts_accepted(
+    app: FastAPI, db: Database, users: dict[str, Account]
+) -> None:
+    files = [("files", ("dawn.txt", SEED.read_bytes(), "text/plain"))]
+    editor = with_token(app, db, "editor_pak")
+    refused = editor.post("/api/v1/uploads", files=files, data={"auto_accept": "true"})
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
+    assert "without review" in refused.json()["error"]["message"]
+    assert "auto_accept" not in editor.get("/uploads").text
+    admin = with_token(app, db, "admin")
+    assert 'name="auto_accept"' in admin.get("/uploads").text
+    response = admin.post("/api/v1/uploads", files=files, data={"auto_accept": "true"})
+    app.state.uploads.wait()
+    job = admin.get(response.json()["url"]).json()
+    assert job["auto_accept"] and job["accepted"] > 5
+    [event] = job["events"]
+    queue = admin.get("/api/v1/review?kind=commitment&limit=100").json()["rows"]
+    document = admin.get(f"/api/v1/documents/{event['document']}").json()
+    assert all(i["review_state"] == "draft" for i in queue)
+    assert document["counts"]["commitment"] > 5
+    assert "item(s) accepted" in admin.get(f"/uploads/{job['id']}").text
+
+
 def test_uploads_over_the_limit_are_refused(db: Database, users: dict[str, Account]) -> None:
     small = create_app(WebSettings(database=db.url, max_upload_bytes=100))
     try:

@@ -9,6 +9,7 @@ import typer
 from accord.cli.gazetteer_option import GazetteerOption
 from accord.cli.input_options import ID_RANGE
 from accord.cli.output import ListColumn, console, list_table, print_list
+from accord.cli.phrasing import options_named
 from accord.cli.store_options import (
     DbOption,
     JsonOption,
@@ -22,7 +23,7 @@ from accord.cli.track_options import AuthorOption, CommissionOption, NoteOption
 from accord.core.follow_through import STATUSES
 from accord.store.followups import SuggestionRow, list_suggestions
 from accord.track.authors import author_name
-from accord.track.followup_service import confirm, dismiss, refresh_followups
+from accord.track.followup_suggestions import confirm, dismiss, refresh_followups
 
 followups_app = typer.Typer(
     help="Follow-up suggestions: restated promises and reported progress, to confirm or dismiss.",
@@ -121,7 +122,7 @@ def confirm_command(
     json_output: JsonOption = False,
 ) -> None:
     """Confirm: a restatement is linked (recurring), progress becomes a status update."""
-    with opened(db) as database:
+    with opened(db) as database, options_named():
         row = confirm(database, suggestion, author_name(author), status, note)
     _print_decision(row, json_output)
 

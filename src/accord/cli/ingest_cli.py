@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated
 
 import typer
@@ -23,17 +22,15 @@ from accord.cli.gazetteer_option import GazetteerOption
 from accord.cli.output import console, error_console
 from accord.cli.store_options import DbOption, JsonOption, opened, print_json
 from accord.cli.track_options import AuthorOption
-from accord.errors import AccordError
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
-from accord.store.ingestion import (
+from accord.track.authors import author_name
+from accord.track.ingestion import (
     IngestEvent,
     IngestOptions,
     IngestReport,
     collect_sources,
     ingest_paths,
 )
-from accord.track.authors import author_name
-from accord.track.followup_service import FollowThrough, after_ingest
 
 
 def register(app: typer.Typer) -> None:
@@ -85,54 +82,35 @@ def ingest_command(
         cluster=cluster,
         extractor=extractor,
         gazetteer_files=tuple(gazetteer or ()),
+        actor=author_name(author),
+        auto_accept=auto_accept,
+        followups=followups,
     )
     paths, unreadable = collect_sources(sources)
     for event in unreadable:
         _print_error(event)
-    actor = author_name(author)
-    followed = FollowThrough(0, 0)
-    follow_failed = False
     with opened(db) as database, _progress(len(paths)) as progress:
         task = progress.add_task("ingesting", total=len(paths))
 
         def on_event(event: IngestEvent) -> None:
-            nonlocal followed, follow_failed
             progress.advance(task)
-            if event.status == "failed":
-                progress.console.print(f"error: {event.error}", markup=False, highlight=False)
-            elif event.status in ("new", "updated") and event.document_key:
-                try:
-                    done = after_ingest(
-                        database,
-                        [event.document_key],
-                        actor,
-                        accept=auto_accept,
-                        followups=followups,
-                        gazetteer_files=options.gazetteer_files,
-                    )
-                except AccordError as exc:
-                    follow_failed = True
-                    progress.console.print(
-                        f"error: {event.path}: follow-through: {exc}", markup=False, highlight=False
-                    )
-                    return
-                followed = FollowThrough(
-                    followed.accepted + done.accepted, followed.suggestions + done.suggestions
-                )
+            for problem in (event.error, event.follow_through_error):
+                if problem is not None:
+                    progress.console.print(f"error: {problem}", markup=False, highlight=False)
 
         report = ingest_paths(database, paths, options, on_event)
     report.events[:0] = unreadable
     if json_output:
-        print_json({**report.to_json(), **dataclasses.asdict(followed)})
+        print_json(report.to_json())
     else:
         print_summary(report)
         console.print(
-            f"{followed.accepted} items accepted, {followed.suggestions} follow-up suggestions "
+            f"{report.accepted} items accepted, {report.suggestions} follow-up suggestions "
             "(see 'accord review' and 'accord followups')",
             markup=False,
             highlight=False,
         )
-    if report.failures or follow_failed:
+    if report.failures or report.follow_through_failures:
         raise typer.Exit(1)
 
 

@@ -15,6 +15,7 @@ import typer
 from accord import __version__
 from accord.cli.lazy_group import CommandSource, LazyGroup
 from accord.cli.output import error_console
+from accord.cli.phrasing import error_line
 from accord.errors import AccordError
 
 # Each module's commands, in the order `accord --help` lists them, with the line it shows:
@@ -112,5 +113,7 @@ def main() -> None:
     try:
         app()
     except AccordError as exc:
-        error_console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        error_console.print(
+            f"error: {error_line(exc)}", markup=False, highlight=False, soft_wrap=True
+        )
         sys.exit(1)

@@ -9,6 +9,7 @@ import typer
 
 from accord.cli.input_options import ID_RANGE, due_text, line_text, name_text, review_text
 from accord.cli.output import SECTORS_WIDTH, ListColumn, console, list_table, print_list
+from accord.cli.phrasing import options_named
 from accord.cli.store_options import (
     DbOption,
     JsonOption,
@@ -18,9 +19,9 @@ from accord.cli.store_options import (
     print_rows_json,
 )
 from accord.cli.track_options import AuthorOption, CommissionOption
-from accord.store.review_queue import Correction, ReviewAction, ReviewItem, ReviewKind, review_queue
+from accord.store.review_queue import ReviewItem, ReviewKind, review_queue
 from accord.track.authors import author_name
-from accord.track.review import decide, organisation_ref
+from accord.track.review import Correction, ReviewAction, decide, organisation_ref
 
 review_app = typer.Typer(
     help="Review extracted items: list drafts, then accept, correct or reject them.",
@@ -111,7 +112,8 @@ def _decide(
     correction: Correction | None = None,
 ) -> None:
     kind: ReviewKind = "agreement" if agreement else "commitment"
-    with opened(db) as database:
+    options = options_named(kind="--agreement-kind", status="--agreement-status")
+    with opened(db) as database, options:
         rows = decide(database, kind, ids, action, author_name(author), correction)
     if json_output:
         print_rows_json(rows)

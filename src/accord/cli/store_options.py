@@ -13,6 +13,7 @@ import typer
 from accord.errors import ConfigError
 from accord.store.database import Database, open_database
 from accord.store.rows import QueryRow
+from accord.track.names import record_names
 
 DbOption = Annotated[
     str | None,
@@ -35,7 +36,7 @@ LimitOption = Annotated[
 @contextmanager
 def opened(db: str | None) -> Iterator[Database]:
     """The database named by ``--db`` (or the setting), open for the command's duration."""
-    database = open_database(db)
+    database = open_database(db, names=record_names)
     try:
         yield database
     finally:

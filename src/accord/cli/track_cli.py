@@ -14,6 +14,7 @@ from rich.table import Table
 from accord.cli import followups_cli, review_cli
 from accord.cli.input_options import ID_RANGE, line_text, past_date
 from accord.cli.output import console
+from accord.cli.phrasing import options_named
 from accord.cli.store_options import (
     DbOption,
     JsonOption,
@@ -115,7 +116,7 @@ def status_command(
         set_, replaces = WITHDRAWN, withdraw
     if set_ is None and (note or evidence or as_of or replaces):
         raise TrackError("--note, --evidence, --as-of and --replaces go with --set STATUS")
-    with opened(db) as database:
+    with opened(db) as database, options_named(status="--set"):
         if set_ is not None:
             set_status(
                 database,

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from accord.cli.input_options import ID_RANGE, name_text
 from accord.cli.output import console, error_console
+from accord.cli.phrasing import options_named
 from accord.cli.store_options import DbOption, JsonOption, opened, print_json
 from accord.errors import ConfigError
 from accord.store.accounts import (
@@ -115,7 +116,7 @@ def user_add_command(
     db: DbOption = None,
 ) -> None:
     """Add a user: an admin, an editor of a side (and agencies), or a viewer."""
-    with opened(db) as database:
+    with opened(db) as database, options_named():
         account = add_user(
             database,
             username,

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from accord.store.citations import Citation
 from accord.store.organisations import OrganisationRow
 from accord.store.owners import OwnerRow
-from accord.store.resolve import country_names
 from accord.store.sessions import SessionRow
+from accord.track.names import country_names
 
 SECTOR_LABELS = {
     "general": "General",

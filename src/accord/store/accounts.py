@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from accord.errors import ConfigError, NotFoundError, StoreError
+from accord.errors import ConfigError, InvalidSetting, NotFoundError, StoreError
 from accord.store.audit import record_change
 from accord.store.database import Database
 from accord.store.lookups import organisation_ids
@@ -101,17 +101,24 @@ def hash_token(token: str) -> str:
 
 def _check_new_user(username: str, password: str, role: str, side: str | None) -> None:
     if not _USERNAME.match(username):
-        raise ConfigError(
-            f"user name {username!r}: use letters, digits and . _ @ - (at most 100 characters)"
+        raise InvalidSetting(
+            "username",
+            username,
+            problem=f"{username!r} is not a user name: use letters, digits and . _ @ - "
+            "(at most 100 characters)",
         )
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ConfigError(f"password: at least {MIN_PASSWORD_LENGTH} characters")
+    _check_password(password)
     if role not in ROLES:
-        raise ConfigError(f"role: expected one of {', '.join(ROLES)}, got {role!r}")
+        raise InvalidSetting("role", role, allowed=ROLES)
     if side is not None and not re.fullmatch(r"[A-Z]{3}", side):
-        raise ConfigError(f"side: expected an ISO 3166 alpha-3 code such as PAK, got {side!r}")
+        raise InvalidSetting("side", side, expected="an ISO 3166 alpha-3 code such as PAK")
     if role == "editor" and side is None:
-        raise ConfigError("an editor needs a side (--side PAK)")
+        raise InvalidSetting("side", problem="an editor needs a side (an ISO 3166 alpha-3 code)")
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidSetting("password", problem=f"at least {MIN_PASSWORD_LENGTH} characters")
 
 
 def add_user(
@@ -128,7 +135,7 @@ def add_user(
     side = side.upper() if side else None
     _check_new_user(username, password, role, side)
     if agencies and role != "editor":
-        raise ConfigError("only an editor's scope is narrowed to agencies")
+        raise InvalidSetting("agencies", problem="only an editor's scope is narrowed to agencies")
     password_hash = _HASHER.hash(password)
     with database.writing() as session:
         if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
@@ -155,7 +162,7 @@ def _one_organisation(session: Session, name: str) -> int:
     found = organisation_ids(session, name)
     if len(found) > 1:
         names = session.scalars(select(Organisation.name).where(Organisation.id.in_(found))).all()
-        raise ConfigError(f"agency {name!r} is ambiguous: {'; '.join(names)}")
+        raise InvalidSetting("agencies", name, problem=f"{name!r} is ambiguous: {'; '.join(names)}")
     return found[0]
 
 
@@ -203,8 +210,7 @@ def authenticate(database: Database, username: str, password: str) -> Account | 
 
 
 def set_password(database: Database, username: str, password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ConfigError(f"password: at least {MIN_PASSWORD_LENGTH} characters")
+    _check_password(password)
     with database.writing() as session:
         user = _user(session, username)
         user.password_hash = _HASHER.hash(password)
@@ -214,7 +220,7 @@ def set_password(database: Database, username: str, password: str) -> None:
 def _user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(func.lower(User.username) == username.lower()))
     if user is None:
-        raise NotFoundError(f"no user {username!r}; see 'accord user list'")
+        raise NotFoundError(f"no user {username!r}", kind="user", key=username)
     return user
 
 
@@ -331,7 +337,7 @@ def revoke_api_token(database: Database, token_id: int, owner: Account | None = 
     with database.writing() as session:
         changed = session.execute(update(ApiToken).where(*condition).values(revoked_at=utc_now()))
         if not changed.rowcount:  # type: ignore[attr-defined]
-            raise NotFoundError(f"no live API token with id {token_id}")
+            raise NotFoundError(f"no live API token with id {token_id}", kind="token", key=token_id)
 
 
 def record_login_refusal(database: Database, username: str, address: str, action: str) -> None:

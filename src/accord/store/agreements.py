@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accord.errors import NotFoundError
+from accord.store.audit import JsonDict, snapshot
 from accord.store.citations import Citation, SpanRow, citations, spans
 from accord.store.database import Database
 from accord.store.lookups import commission_ids
@@ -19,6 +20,9 @@ from accord.store.models import Agreement, AgreementParty, Evidence, MeetingSess
 from accord.store.organisations import OrganisationRow, organisation_labels, organisation_rows
 from accord.store.rows import DEFAULT_LIMIT, QueryRow, count_by
 from accord.store.sessions import SessionRow, session_row, with_session_columns
+
+# An agreement's fields as the audit log keeps them.
+AGREEMENT_FIELDS = ("kind", "status", "subject", "sectors", "review_state", "edited_fields")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,19 @@ class AgreementItem:
     sectors: list[str]
     review_state: str
     citations: list[Citation]
+
+
+def agreement_row(session: Session, agreement_id: int) -> Agreement:
+    """The agreement with this id, or a NotFoundError."""
+    row = session.get(Agreement, agreement_id)
+    if row is None:
+        raise NotFoundError.record("agreement", agreement_id)
+    return row
+
+
+def agreement_snapshot(row: Agreement) -> JsonDict:
+    """An agreement as the audit log keeps it."""
+    return snapshot(row, AGREEMENT_FIELDS)
 
 
 def list_agreements(
@@ -108,7 +125,7 @@ def agreement_detail(database: Database, agreement_id: int) -> AgreementDetail:
     with database.reading() as session:
         item = session.get(Agreement, agreement_id)
         if item is None:
-            raise NotFoundError(f"no agreement with id {agreement_id}")
+            raise NotFoundError.record("agreement", agreement_id)
         session_id = item.session_id
         info = session_row(session, session_id)
         evidence = spans(session, Evidence.agreement_id, agreement_id)

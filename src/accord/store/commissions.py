@@ -88,7 +88,9 @@ def commission_record(database: Database, commission_id: int) -> CommissionRecor
     with database.reading() as session:
         row = session.get(Commission, commission_id)
         if row is None:
-            raise NotFoundError(f"no commission has id {commission_id}; see 'accord commissions'")
+            raise NotFoundError(
+                f"no commission has id {commission_id}", kind="commission", key=commission_id
+            )
         sessions = session.scalars(
             in_order(select(MeetingSession).where(MeetingSession.commission_id == commission_id))
         ).all()

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from accord.errors import NotFoundError
+from accord.store.audit import JsonDict, snapshot
 from accord.store.citations import Citation, SpanRow, citations, spans
 from accord.store.database import Database
 from accord.store.lookups import commission_ids, organisation_ids
@@ -32,9 +33,12 @@ from accord.store.models import (
     StatusUpdate,
 )
 from accord.store.organisations import OrganisationRow, organisation_labels, organisation_rows
-from accord.store.owners import OwnerRow, owners_of
+from accord.store.owners import OwnerRow, actors_of, owners_of
 from accord.store.rows import DEFAULT_LIMIT, QueryRow, batches, count_by
 from accord.store.sessions import SessionRow, in_order, session_row, with_session_columns
+
+# A commitment's own fields as the audit log keeps them (with sectors, actors and owners).
+COMMITMENT_FIELDS = ("text", "strength", "due", "review_state", "edited_fields")
 
 
 @dataclass(frozen=True)
@@ -110,8 +114,38 @@ def commitment_row(session: Session, commitment_id: int) -> Commitment:
     """The commitment with this id, or a NotFoundError a user can act on."""
     row = session.get(Commitment, commitment_id)
     if row is None:
-        raise NotFoundError(f"no commitment {commitment_id}; see 'accord commitments'")
+        raise NotFoundError.record("commitment", commitment_id)
     return row
+
+
+def commitment_snapshot(session: Session, row: Commitment) -> JsonDict:
+    """A commitment as the audit log keeps it: its fields, sectors, actors and owners."""
+    state = snapshot(row, COMMITMENT_FIELDS)
+    state["sectors"] = sectors_of(session, [row.id]).get(row.id, [])
+    state["actors"] = [o.name for o in actors_of(session, [row.id]).get(row.id, [])]
+    state["owners"] = [
+        {"name": o.name, "side": o.side, "origin": o.origin}
+        for o in owners_of(session, [row.id])[row.id]
+    ]
+    return state
+
+
+def replace_sectors(session: Session, commitment_id: int, sectors: Sequence[str]) -> None:
+    """Make ``sectors`` (the primary one first) the commitment's sectors."""
+    session.execute(delete(CommitmentSector).where(CommitmentSector.commitment_id == commitment_id))
+    session.add_all(
+        CommitmentSector(commitment_id=commitment_id, sector=s, position=i)
+        for i, s in enumerate(dict.fromkeys(sectors))
+    )
+
+
+def replace_actors(session: Session, commitment_id: int, organisation_ids: Sequence[int]) -> None:
+    """Make these organisations, in this order, the commitment's actors."""
+    session.execute(delete(CommitmentActor).where(CommitmentActor.commitment_id == commitment_id))
+    session.add_all(
+        CommitmentActor(commitment_id=commitment_id, organisation_id=org, position=i)
+        for i, org in enumerate(organisation_ids)
+    )
 
 
 def sectors_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -210,7 +244,7 @@ def commitment_detail(database: Database, commitment_id: int) -> CommitmentDetai
             )
         ).all()
         if not rows:
-            raise NotFoundError(f"no commitment with id {commitment_id}")
+            raise NotFoundError.record("commitment", commitment_id)
         item = rows[0][0]
         actor_ids = session.scalars(
             select(CommitmentActor.organisation_id)

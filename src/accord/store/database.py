@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from accord.errors import StoreError
+from accord.store.names import NAMES_KEY, NameSource
 from accord.store.schema import tables_in_order
 
 DATABASE_URL_ENV = "ACCORD_DATABASE_URL"
@@ -30,6 +31,9 @@ DEFAULT_FILE_NAME = "accord.sqlite3"
 BUSY_TIMEOUT_S = 60
 # The execution option that makes a SQLite transaction take the write lock at BEGIN.
 _WRITE_OPTION = "accord_write"
+# Session.info keys: organisations resolved in committed transactions, and in this one.
+KNOWN_ORGANISATIONS_KEY = "accord.known_organisations"
+FRESH_ORGANISATIONS_KEY = "accord.fresh_organisations"
 
 
 def default_database_path() -> Path:
@@ -71,10 +75,14 @@ def _on_sqlite_begin(connection: Connection) -> None:
 
 @dataclass
 class Database:
-    """An open store: the engine plus the read and write sessions everything else uses."""
+    """An open store: the engine plus the read and write sessions everything else uses.
+
+    Every session carries the database's ``names`` (see ``accord.store.names``).
+    """
 
     url: str
     engine: Engine
+    names: NameSource | None = None
     # Organisation ids by the exact (name, acronym, country) resolved in committed
     # saves: organisations are never deleted, so a remembered id stays right.
     resolved_organisations: dict[tuple[str, str | None, str | None], int] = field(
@@ -93,26 +101,36 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.dialect == "sqlite"
 
+    def _info(self) -> dict[str, Any]:
+        return {NAMES_KEY: self.names, KNOWN_ORGANISATIONS_KEY: self.resolved_organisations}
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries; it never writes."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self.engine, expire_on_commit=False, info=self._info()) as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One write transaction, committed at the end or rolled back on any error.
+        """One write transaction (a unit of work), committed at the end or rolled back on any error.
 
         Writers are serialised across processes: SQLite takes its write lock at
         BEGIN, PostgreSQL takes a transaction-scoped advisory lock, so two
-        ingest processes never resolve the same organisation twice.
+        ingest processes never resolve the same organisation twice. The
+        organisations the transaction resolved are remembered once it commits
+        (a rolled-back id must never be remembered).
         """
-        with Session(self._write_bind, expire_on_commit=False) as session, session.begin():
-            if not self.is_sqlite:
-                session.execute(
-                    text("SELECT pg_advisory_xact_lock(hashtext('accord:' || current_schema()))")
-                )
-            yield session
+        info = {**self._info(), FRESH_ORGANISATIONS_KEY: {}}
+        with Session(self._write_bind, expire_on_commit=False, info=info) as session:
+            with session.begin():
+                if not self.is_sqlite:
+                    session.execute(
+                        text(
+                            "SELECT pg_advisory_xact_lock(hashtext('accord:' || current_schema()))"
+                        )
+                    )
+                yield session
+            self.resolved_organisations.update(session.info[FRESH_ORGANISATIONS_KEY])
 
     def refresh_statistics(self) -> None:
         """Update PostgreSQL's planner statistics after a bulk change (ingest, import).
@@ -154,13 +172,20 @@ def create_database_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
-    """Open (and create or upgrade) the database named by ``db``, the setting or the default."""
+def open_database(
+    db: str | None = None, *, names: NameSource | None = None, migrate: bool = True
+) -> Database:
+    """Open (and create or upgrade) the database named by ``db``, the setting or the default.
+
+    ``names`` gives the countries and organisations that saving, correcting
+    and looking up commissions by country need; a database opened without
+    them refuses those operations.
+    """
     from accord.store.migrations import UnknownRevisionError, upgrade_to_head
 
     url = database_url(db)
     engine = create_database_engine(url)
-    database = Database(url=url, engine=engine)
+    database = Database(url=url, engine=engine, names=names)
     try:
         if migrate:
             upgrade_to_head(database)

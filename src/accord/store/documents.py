@@ -31,7 +31,13 @@ from accord.store.models import (
     SessionSource,
 )
 from accord.store.rows import DEFAULT_LIMIT, QueryRow
-from accord.store.sessions import SessionRow, SourceRow, session_row, source_row
+from accord.store.sessions import (
+    SessionRow,
+    SourceRow,
+    document_session,
+    session_row,
+    source_row,
+)
 
 ItemKind = Literal["meeting", "co_chair", "agreement", "commitment", "next_meeting"]
 ITEM_KINDS: tuple[ItemKind, ...] = (
@@ -141,7 +147,11 @@ def document_detail(database: Database, reference: int | str) -> DocumentDetail:
         else:
             document = session.scalar(select(Document).where(Document.key == reference))
         if document is None:
-            raise NotFoundError(f"no document {reference!r} (give its id or its doc-… key)")
+            raise NotFoundError(
+                f"no document {reference!r} (give its id or its doc-… key)",
+                kind="document",
+                key=reference,
+            )
         document_id = document.id
         session_id = session.scalar(
             select(SessionSource.session_id).where(SessionSource.document_id == document_id)
@@ -271,5 +281,17 @@ def document_of(session: Session, reference: str) -> Document:
         query = query.where(Document.key == reference)
     row = session.scalar(query)
     if row is None:
-        raise NotFoundError(f"no stored document {reference!r} (give its id or its doc-… key)")
+        raise NotFoundError(
+            f"no stored document {reference!r} (give its id or its doc-… key)",
+            kind="document",
+            key=reference,
+        )
     return row
+
+
+def document_dates(session: Session, document_id: int) -> tuple[dt.date | None, dt.date | None]:
+    """When a document was published, and when the session it reports was held (its last day)."""
+    published = session.scalar(select(Document.published).where(Document.id == document_id))
+    meeting = document_session(session, document_id)
+    held = (meeting.end_date or meeting.start_date) if meeting is not None else None
+    return published, held

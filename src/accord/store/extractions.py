@@ -1,4 +1,4 @@
-"""Storing one document's extraction, in one transaction.
+"""Storing one document's extraction, in the caller's transaction.
 
 A document is stored once (by the sha256 of its text). Saving it again with
 the same extractor changes nothing; with another extractor (or version) the
@@ -33,7 +33,7 @@ from accord.store.models import (
     Post,
     SessionSource,
 )
-from accord.store.resolve import OrganisationKey, Resolver, name_vocabulary
+from accord.store.resolve import Resolver
 
 SaveStatus = Literal["new", "known", "updated"]
 UNKNOWN_EXTRACTOR = ("unknown", "")
@@ -44,6 +44,7 @@ class SaveOutcome:
     """What saving a document did: ``new``, ``known`` (nothing to do) or ``updated``."""
 
     status: SaveStatus
+    document_id: int
     document_key: str
     session_id: int | None
 
@@ -63,19 +64,12 @@ class PreviousFindings:
 
 
 def save_extraction(
-    database: Database, document: SourceDocument, extraction: Extraction
+    session: Session, document: SourceDocument, extraction: Extraction
 ) -> SaveOutcome:
-    """Store a document and its extraction, resolved into the record, all or nothing."""
+    """Store a document and its extraction, resolved into the record, in the caller's unit of work."""
     if extraction.document.text_sha256 != document.sha256:
         raise StoreError("the extraction was made from another text (text_sha256 differs)")
-    resolver_memory: dict[OrganisationKey, int] = {}
-    with database.writing() as session:
-        resolver = Resolver(
-            session, name_vocabulary(), database.resolved_organisations, resolver_memory
-        )
-        outcome = _save(session, resolver, document, extraction)
-    database.resolved_organisations.update(resolver_memory)
-    return outcome
+    return _save(session, Resolver.within(session), document, extraction)
 
 
 def latest_extractors(database: Database) -> dict[str, tuple[str, str]]:
@@ -116,7 +110,7 @@ def _save(
             source = session.scalar(
                 select(SessionSource.session_id).where(SessionSource.document_id == row.id)
             )
-            return SaveOutcome("known", row.key, source)
+            return SaveOutcome("known", row.id, row.key, source)
         status = "updated"
         previous = _forget(session, row.id)
     else:
@@ -134,7 +128,7 @@ def _save(
     session_id = _merge_findings(session, resolver, row, run, extraction, previous)
     if status == "updated":
         _prune(session, previous)
-    return SaveOutcome(status, row.key, session_id)
+    return SaveOutcome(status, row.id, row.key, session_id)
 
 
 def _new_document(document: SourceDocument) -> Document:

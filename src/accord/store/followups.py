@@ -1,10 +1,10 @@
-"""Follow-up suggestions in the database: what to match, storing proposals, deciding them.
+"""Follow-up suggestions: what a document is matched against, the proposals, their decisions.
 
 A document is matched against the open commitments (not closed, not
 rejected) of the earlier sessions of its commission. Proposals are stored
 once per (commitment, sentence): proposing again never revives one a person
-dismissed. Confirming a restatement links the two commitments; confirming a
-progress report appends a status update with the sentence as evidence.
+dismissed. What confirming means (a link, a status update) is decided in
+``accord.track.followup_suggestions``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from accord.store.database import Database
 from accord.store.lookups import commission_ids
 from accord.store.models import (
     Commitment,
-    CommitmentLink,
     Document,
     Evidence,
     FollowupSuggestion,
@@ -32,10 +31,8 @@ from accord.store.models import (
 )
 from accord.store.rows import QueryRow
 from accord.store.sessions import document_session, session_label, session_order
-from accord.store.statuses import NewStatus, SpanEvidence, append_status
 
 SUGGESTION_FIELDS = ("state", "decided_by", "decided_at")
-LINK_FIELDS = ("earlier_id", "later_id", "document_id", "span_start", "span_end", "kind")
 
 
 @dataclass(frozen=True)
@@ -141,39 +138,38 @@ def _target(session: Session, document_id: int, candidates: tuple[Candidate, ...
 
 
 def add_suggestions(
-    database: Database, proposals: Sequence[ProposedFollowup], matcher: str
+    session: Session, proposals: Sequence[ProposedFollowup], matcher: str
 ) -> list[int]:
     """Store the proposals not stored before (in any state); return the new ids."""
     added: list[FollowupSuggestion] = []
-    with database.writing() as session:
-        for p in proposals:
-            exists = session.scalar(
-                select(FollowupSuggestion.id).where(
-                    FollowupSuggestion.commitment_id == p.commitment_id,
-                    FollowupSuggestion.document_id == p.document_id,
-                    FollowupSuggestion.span_start == p.start,
-                    FollowupSuggestion.span_end == p.end,
-                )
+    for p in proposals:
+        exists = session.scalar(
+            select(FollowupSuggestion.id).where(
+                FollowupSuggestion.commitment_id == p.commitment_id,
+                FollowupSuggestion.document_id == p.document_id,
+                FollowupSuggestion.span_start == p.start,
+                FollowupSuggestion.span_end == p.end,
             )
-            if exists is not None:
-                continue
-            row = FollowupSuggestion(
-                commitment_id=p.commitment_id,
-                document_id=p.document_id,
-                span_start=p.start,
-                span_end=p.end,
-                text=p.text,
-                kind=p.kind,
-                suggested_status=p.suggested_status,
-                score=p.score,
-                cue=p.cue,
-                matcher=matcher,
-                state="open",
-            )
-            session.add(row)
-            added.append(row)
-        session.flush()
-        return [row.id for row in added]
+        )
+        if exists is not None:
+            continue
+        row = FollowupSuggestion(
+            commitment_id=p.commitment_id,
+            document_id=p.document_id,
+            span_start=p.start,
+            span_end=p.end,
+            text=p.text,
+            kind=p.kind,
+            suggested_status=p.suggested_status,
+            score=p.score,
+            cue=p.cue,
+            matcher=matcher,
+            state="open",
+        )
+        session.add(row)
+        added.append(row)
+    session.flush()
+    return [row.id for row in added]
 
 
 def list_suggestions(
@@ -240,10 +236,11 @@ def _suggestion_row(
     )
 
 
-def _open_suggestion(session: Session, suggestion_id: int) -> FollowupSuggestion:
+def open_suggestion(session: Session, suggestion_id: int) -> FollowupSuggestion:
+    """The suggestion, still open; a NotFoundError or a StoreError (decided already) otherwise."""
     row = session.get(FollowupSuggestion, suggestion_id)
     if row is None:
-        raise NotFoundError(f"no follow-up suggestion {suggestion_id}; see 'accord followups'")
+        raise NotFoundError.record("follow-up suggestion", suggestion_id)
     if row.state != "open":
         raise StoreError(
             f"follow-up suggestion {suggestion_id} is already {row.state} "
@@ -252,9 +249,10 @@ def _open_suggestion(session: Session, suggestion_id: int) -> FollowupSuggestion
     return row
 
 
-def _decide(
+def mark_decided(
     session: Session, row: FollowupSuggestion, state: str, actor: str, note: str | None
 ) -> None:
+    """Record who decided the suggestion, when and how (``confirmed`` or ``dismissed``), audited."""
     before = snapshot(row, SUGGESTION_FIELDS)
     row.state, row.decided_by, row.decided_at = state, actor, dt.datetime.now(dt.UTC)
     session.flush()
@@ -263,15 +261,7 @@ def _decide(
     record_change(session, actor, "followup_suggestion", row.id, action, before, after)
 
 
-def _report_date(session: Session, document_id: int) -> dt.date:
-    """When a document reported what it says: its publication, else its session's date, else today."""
-    published = session.scalar(select(Document.published).where(Document.id == document_id))
-    meeting = document_session(session, document_id)
-    held = (meeting.end_date or meeting.start_date) if meeting is not None else None
-    return published or held or dt.date.today()
-
-
-def _later_commitment(session: Session, row: FollowupSuggestion) -> int | None:
+def later_commitment(session: Session, row: FollowupSuggestion) -> int | None:
     """The commitment the document itself extracted from (an overlap of) the sentence."""
     return session.scalar(
         select(Evidence.commitment_id)
@@ -288,68 +278,17 @@ def _later_commitment(session: Session, row: FollowupSuggestion) -> int | None:
     )
 
 
-def confirm_suggestion(
-    database: Database,
-    suggestion_id: int,
-    actor: str,
-    status: str | None = None,
-    note: str | None = None,
-) -> SuggestionRow:
-    """Confirm a suggestion: link a restatement, or record the reported status, with audit rows.
-
-    ``status`` overrides the suggested status of a progress report, and adds a
-    status update to a restatement (a promise made again may also say how far it got).
-    """
-    with database.writing() as session:
-        row = _open_suggestion(session, suggestion_id)
-        if row.kind == "restated":
-            link = CommitmentLink(
-                earlier_id=row.commitment_id,
-                later_id=_later_commitment(session, row),
-                document_id=row.document_id,
-                span_start=row.span_start,
-                span_end=row.span_end,
-                kind="restated",
-                suggestion_id=row.id,
-                created_by=actor,
-            )
-            session.add(link)
-            session.flush()
-            after = snapshot(link, LINK_FIELDS)
-            record_change(session, actor, "commitment_link", link.id, "create", None, after)
-        chosen = status or (row.suggested_status if row.kind == "progress" else None)
-        if chosen is not None:
-            key = session.scalar(select(Document.key).where(Document.id == row.document_id))
-            assert key is not None
-            append_status(
-                session,
-                NewStatus(
-                    commitment_id=row.commitment_id,
-                    status=chosen,
-                    as_of=_report_date(session, row.document_id),
-                    author=actor,
-                    note=note or f"confirmed follow-up suggestion {row.id} ({row.kind})",
-                    evidence=SpanEvidence(key, row.span_start, row.span_end),
-                    suggestion_id=row.id,
-                ),
-            )
-        _decide(session, row, "confirmed", actor, note)
-    return _suggestion(database, suggestion_id)
-
-
-def dismiss_suggestion(
-    database: Database, suggestion_id: int, actor: str, note: str | None = None
-) -> SuggestionRow:
-    """Dismiss a suggestion: it leaves the open list and is never proposed again."""
-    with database.writing() as session:
-        row = _open_suggestion(session, suggestion_id)
-        _decide(session, row, "dismissed", actor, note)
-    return _suggestion(database, suggestion_id)
-
-
-def _suggestion(database: Database, suggestion_id: int) -> SuggestionRow:
-    rows = list_suggestions(database, state=None, suggestion_id=suggestion_id)
-    return rows[0]
+def suggestion(session: Session, suggestion_id: int) -> SuggestionRow:
+    """One suggestion, in any state, as the listings show it."""
+    row = session.get(FollowupSuggestion, suggestion_id)
+    if row is None:
+        raise NotFoundError.record("follow-up suggestion", suggestion_id)
+    commitment = session.get(Commitment, row.commitment_id)
+    assert commitment is not None
+    meeting = session.get(MeetingSession, commitment.session_id)
+    document = session.get(Document, row.document_id)
+    assert meeting is not None and document is not None
+    return _suggestion_row(row, commitment, meeting, document.key, document.title)
 
 
 def document_ids(database: Database, keys: Sequence[str]) -> list[int]:

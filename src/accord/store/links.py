@@ -11,11 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
+from accord.store.audit import record_change, snapshot
 from accord.store.citations import Citation, citation_of
 from accord.store.database import Database
 from accord.store.models import CommitmentLink, Document, SessionSource
 from accord.store.rows import QueryRow
+
+LINK_FIELDS = ("earlier_id", "later_id", "document_id", "span_start", "span_end", "kind")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,33 @@ class Restatements:
 
     made_again: dict[int, list[Citation]] = field(default_factory=dict)
     restates: dict[int, int] = field(default_factory=dict)
+
+
+def add_link(
+    session: Session,
+    earlier_id: int,
+    later_id: int | None,
+    document_id: int,
+    span: tuple[int, int],
+    actor: str,
+    suggestion_id: int | None = None,
+) -> CommitmentLink:
+    """Link an earlier commitment to the sentence (``span`` of a document) that made it again."""
+    link = CommitmentLink(
+        earlier_id=earlier_id,
+        later_id=later_id,
+        document_id=document_id,
+        span_start=span[0],
+        span_end=span[1],
+        kind="restated",
+        suggestion_id=suggestion_id,
+        created_by=actor,
+    )
+    session.add(link)
+    session.flush()
+    after = snapshot(link, LINK_FIELDS)
+    record_change(session, actor, "commitment_link", link.id, "create", None, after)
+    return link
 
 
 def commitment_links(database: Database, commitment_id: int) -> list[LinkRow]:

@@ -14,7 +14,7 @@ from accord.core.input_limits import looks_like_id, record_id
 from accord.core.names import expand_abbreviations, normalise
 from accord.errors import NotFoundError
 from accord.store.models import Commission, CommissionAlias, OrganisationAlias
-from accord.store.resolve import name_vocabulary
+from accord.store.names import names_of
 from accord.store.rows import parties_of
 
 
@@ -42,12 +42,12 @@ def commission_ids(session: Session, query: str) -> list[int]:
         if not found:
             found = _commissions_of_countries(session, query)
     if not found:
-        raise NotFoundError(f"no commission matches {query!r}; see 'accord commissions'")
+        raise NotFoundError(f"no commission matches {query!r}", kind="commission", key=query)
     return sorted(found)
 
 
 def _commissions_of_countries(session: Session, query: str) -> list[int]:
-    vocabulary = name_vocabulary()
+    vocabulary = names_of(session)
     expanded = expand_abbreviations(query, vocabulary.abbreviations)
     countries = vocabulary.countries.countries_in(expanded)
     if not countries:
@@ -64,7 +64,11 @@ def one_commission(session: Session, query: str) -> int:
             select(Commission.id, Commission.name).where(Commission.id.in_(found))
         ).all()
         listed = "; ".join(f"{i}: {name or '(unnamed)'}" for i, name in names)
-        raise NotFoundError(f"{query!r} names {len(found)} commissions ({listed}); give its id")
+        raise NotFoundError(
+            f"{query!r} names {len(found)} commissions ({listed}); give its id",
+            kind="commission",
+            key=query,
+        )
     return found[0]
 
 
@@ -81,5 +85,5 @@ def organisation_ids(session: Session, query: str) -> list[int]:
         ).all()
     )
     if not found:
-        raise NotFoundError(f"no organisation matches {query!r}")
+        raise NotFoundError(f"no organisation matches {query!r}", kind="organisation", key=query)
     return sorted(found)

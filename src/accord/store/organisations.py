@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accord.store.models import Organisation
+from accord.store.resolve import Resolver
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,19 @@ def organisation_labels(
     """Each item's organisations through ``link``, as labels."""
     rows = organisation_rows(session, link, owner, ids)
     return {key: [row.label for row in found] for key, found in rows.items()}
+
+
+def resolve_organisations(
+    session: Session, names: Sequence[tuple[str, str | None]]
+) -> list[tuple[int, str | None]]:
+    """Each (name, side) as an organisation id (made when new) and a side (given, else its country).
+
+    Two names of one organisation give it once, with the first side found.
+    """
+    resolver = Resolver.within(session)
+    found: dict[int, str | None] = {}
+    for name, side in names:
+        org = resolver.organisation(name, None, side)
+        country = session.scalar(select(Organisation.country).where(Organisation.id == org))
+        found.setdefault(org, side or country)
+    return list(found.items())

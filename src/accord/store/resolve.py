@@ -8,19 +8,15 @@ applies the rules, and records every name seen as an alias.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
-import yaml
 from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from accord.core.names import (
     ORGANISATION_FUZZY_MIN,
-    CountryNames,
     OrganisationName,
     commission_names_differ,
     countries_compatible,
@@ -33,7 +29,7 @@ from accord.core.names import (
     same_person,
 )
 from accord.core.records import Meeting
-from accord.extract.gazetteer import load_gazetteer
+from accord.store.database import FRESH_ORGANISATIONS_KEY, KNOWN_ORGANISATIONS_KEY
 from accord.store.models import (
     Commission,
     CommissionAlias,
@@ -43,44 +39,9 @@ from accord.store.models import (
     Person,
     utc_now,
 )
+from accord.store.names import NameVocabulary, names_of
 
 COMMISSION_KINDS = frozenset({"commission_session", "working_group"})
-
-
-@dataclass(frozen=True)
-class NameVocabulary:
-    """What resolution knows about names: countries, abbreviations, known organisations."""
-
-    countries: CountryNames
-    abbreviations: Mapping[str, str]
-    organisations: Mapping[str, OrganisationName]
-
-
-@functools.cache
-def name_vocabulary() -> NameVocabulary:
-    """Countries and organisations from the extractor's gazetteer, abbreviations from store data."""
-    gazetteer = load_gazetteer()
-    by_name: dict[str, str] = {}
-    for country in gazetteer.countries:
-        for name in (country.name, *country.aliases, *country.demonyms):
-            key = normalise(name)
-            by_name[key.removeprefix("the ")] = country.iso3
-    countries = CountryNames(by_name)
-    source = resources.files("accord.store") / "data" / "name_abbreviations.yaml"
-    abbreviations = {str(k): str(v) for k, v in yaml.safe_load(source.read_text("utf-8")).items()}
-    known: dict[str, OrganisationName] = {}
-    for entry in gazetteer.organisations:
-        canonical = parse_organisation(entry.name, entry.acronym, entry.country, countries)
-        for alias in (entry.name, *entry.aliases, *([entry.acronym] if entry.acronym else [])):
-            parsed = parse_organisation(alias, None, entry.country, countries)
-            known.setdefault(parsed.key, canonical)
-    return NameVocabulary(countries, abbreviations, known)
-
-
-@functools.cache
-def country_names() -> dict[str, str]:
-    """Country names by ISO 3166 alpha-3 code, from the gazetteer the record was resolved with."""
-    return {code: country.name for code, country in load_gazetteer().by_iso3.items()}
 
 
 def parties_key(parties: Sequence[str]) -> str:
@@ -108,6 +69,16 @@ class Resolver:
     vocabulary: NameVocabulary
     known: Mapping[OrganisationKey, int] = field(default_factory=dict)
     fresh: dict[OrganisationKey, int] = field(default_factory=dict)
+
+    @classmethod
+    def within(cls, session: Session) -> Resolver:
+        """Resolution in a write session of a database: its names, what it resolved before."""
+        return cls(
+            session,
+            names_of(session),
+            session.info[KNOWN_ORGANISATIONS_KEY],
+            session.info[FRESH_ORGANISATIONS_KEY],
+        )
 
     def organisation(self, name: str, acronym: str | None, country: str | None) -> int:
         """The id of the organisation a party or actor name denotes, created when none matches."""

@@ -31,7 +31,7 @@ def item_scope(database: Database, kind: str, item_id: int) -> ItemScope:
     """The sides and agencies owning one session, agreement or commitment."""
     found = item_scopes(database, kind, [item_id])
     if item_id not in found:
-        raise NotFoundError(f"no {kind} with id {item_id}")
+        raise NotFoundError.record(kind, item_id)
     return found[item_id]
 
 

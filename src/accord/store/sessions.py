@@ -140,7 +140,7 @@ def session_row(session: Session, session_id: int) -> SessionRow:
     """One session's read model, or a NotFoundError."""
     meeting = session.get(MeetingSession, session_id)
     if meeting is None:
-        raise NotFoundError(f"no session has id {session_id}; see 'accord sessions'")
+        raise NotFoundError(f"no session has id {session_id}", kind="session", key=session_id)
     return session_rows(session, [meeting])[0]
 
 
@@ -261,7 +261,7 @@ def find_session(database: Database, query: str) -> int:
         if looks_like_id(text):
             number = record_id(text)
             if number is None or session.get(MeetingSession, number) is None:
-                raise NotFoundError(f"no session has id {text}; see 'accord sessions'")
+                raise NotFoundError(f"no session has id {text}", kind="session", key=text)
             return number
         numbered = _WITH_ORDINAL.match(text)
         if numbered is not None:
@@ -273,8 +273,9 @@ def find_session(database: Database, query: str) -> int:
             ).first()
             if found is None:
                 raise NotFoundError(
-                    f"commission {commission} has no session {numbered['ordinal']}; "
-                    "see 'accord sessions'"
+                    f"commission {commission} has no session {numbered['ordinal']}",
+                    kind="session",
+                    key=text,
                 )
             return found
         commission = one_commission(session, text)
@@ -282,7 +283,9 @@ def find_session(database: Database, query: str) -> int:
             in_order(select(MeetingSession.id).where(MeetingSession.commission_id == commission))
         ).all()
         if not latest:
-            raise NotFoundError(f"commission {commission} has no sessions")
+            raise NotFoundError(
+                f"commission {commission} has no sessions", kind="session", key=text
+            )
         return int(latest[-1])
 
 

@@ -122,14 +122,6 @@ class CommitmentStatus(QueryRow):
     history: list[dict[str, object]]
 
 
-def add_status_update(database: Database, update: NewStatus) -> StatusRow:
-    """Append a status update (with its audit rows) in one transaction; return it as stored."""
-    with database.writing() as session:
-        row = append_status(session, update)
-        key = session.scalar(select(Document.key).where(Document.id == row.evidence_document_id))
-    return _status_row(row, key)
-
-
 def append_status(session: Session, update: NewStatus) -> StatusUpdate:
     """Add an update to the caller's transaction, refresh the commitment's status, audit both."""
     commitment = commitment_row(session, update.commitment_id)
@@ -214,7 +206,8 @@ def _replaced(session: Session, update: NewStatus) -> int | None:
     return earlier.id
 
 
-def _status_row(row: StatusUpdate, document_key: str | None) -> StatusRow:
+def status_row(row: StatusUpdate, document_key: str | None) -> StatusRow:
+    """A stored status update as the history shows it."""
     return StatusRow(
         id=row.id,
         status=row.status,
@@ -246,7 +239,7 @@ def _history(session: Session, commitment_id: int) -> list[StatusRow]:
         .where(StatusUpdate.commitment_id == commitment_id)
         .order_by(StatusUpdate.as_of, StatusUpdate.id)
     )
-    return [_status_row(row, key) for row, key in session.execute(query)]
+    return [status_row(row, key) for row, key in session.execute(query)]
 
 
 def commitment_status(database: Database, commitment_id: int) -> CommitmentStatus:

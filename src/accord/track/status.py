@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from sqlalchemy import select
+
 from accord.core.follow_through import STATUSES, WITHDRAWN
 from accord.core.input_limits import MAX_OFFSET
-from accord.errors import TrackError
+from accord.errors import InvalidRequest
 from accord.store.audit import AuditRow, audit_trail
 from accord.store.database import Database
+from accord.store.models import Document
 from accord.store.statuses import (
     CommitmentStatus,
     Evidence,
@@ -22,10 +25,12 @@ from accord.store.statuses import (
     SpanEvidence,
     StatusRow,
     UrlEvidence,
-    add_status_update,
+    append_status,
     commitment_status,
+    status_row,
 )
 
+EVIDENCE_FORMS = "a URL (https://…) or a document span DOC:START-END"
 _SPAN = re.compile(r"^(?P<doc>[\w.-]+):(?P<start>\d+)(?:-|:|\.\.)(?P<end>\d+)$")
 
 
@@ -38,20 +43,20 @@ def parse_evidence(text: str | None) -> Evidence:
         return UrlEvidence(value)
     match = _SPAN.match(value)
     if match is None:
-        raise TrackError(
-            f"--evidence: expected a URL (https://…) or a document span DOC:START-END, got {value!r}"
-        )
+        raise InvalidRequest("evidence", value, expected=EVIDENCE_FORMS)
     start, end = int(match["start"]), int(match["end"])
     if end <= start:
-        raise TrackError(f"--evidence: the span {start}-{end} is empty")
+        raise InvalidRequest("evidence", value, problem=f"the span {start}-{end} is empty")
     if end > MAX_OFFSET:
-        raise TrackError(f"--evidence: the span {start}-{end} ends past any document")
+        problem = f"the span {start}-{end} ends past any document"
+        raise InvalidRequest("evidence", value, problem=problem)
     return SpanEvidence(match["doc"], start, end)
 
 
-def check_status(status: str, option: str = "--set") -> str:
+def check_status(status: str) -> str:
+    """``status`` if it is one of the statuses; an InvalidRequest listing them otherwise."""
     if status not in STATUSES:
-        raise TrackError(f"{option}: expected one of {', '.join(STATUSES)}, got {status!r}")
+        raise InvalidRequest("status", status, allowed=STATUSES)
     return status
 
 
@@ -73,7 +78,7 @@ def set_status(
     mistaken update stays in the history, no longer in force.
     """
     if status == WITHDRAWN and replaces is None:
-        raise TrackError("--withdraw: name the status update to withdraw (see 'accord history')")
+        raise InvalidRequest("replaces", problem="a withdrawal names the status update it withdraws")
     update = NewStatus(
         commitment_id=commitment_id,
         status=status if status == WITHDRAWN else check_status(status),
@@ -83,7 +88,10 @@ def set_status(
         evidence=parse_evidence(evidence),
         replaces=replaces,
     )
-    return add_status_update(database, update)
+    with database.writing() as session:
+        row = append_status(session, update)
+        key = session.scalar(select(Document.key).where(Document.id == row.evidence_document_id))
+        return status_row(row, key)
 
 
 def commitment_history(

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord import __version__
 from accord.store.database import open_database
+from accord.track.names import record_names
 from accord.web.auth import identify
 from accord.web.errors import UnexpectedErrors, install_error_handlers
 from accord.web.inputs import RefuseNul
@@ -85,7 +86,7 @@ class SecurityHeaders:
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     """The web app over the database ``settings`` names (opened, and migrated, now)."""
     settings = settings or WebSettings()
-    database = open_database(settings.database)
+    database = open_database(settings.database, names=record_names)
 
     ingests = Uploads(database, settings.ingest_workers)
 

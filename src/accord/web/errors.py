@@ -2,7 +2,8 @@
 
 Every refusal, from the API or a page, is ``{"error": {"status", "code",
 "message"}}`` in JSON; pages show the same fields in HTML, and a page that
-needs a login sends the browser to the login form instead.
+needs a login sends the browser to the login form instead. An error about a
+value names the request field that gave it (``due: expected YYYY, ...``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from accord.errors import AccordError, ConfigError, NotFoundError, StoreError, TrackError
+from accord.errors import (
+    AccordError,
+    ConfigError,
+    FieldError,
+    NotFoundError,
+    StoreError,
+    TrackError,
+)
 from accord.web.rendering import render
 
 API_PREFIX = "/api/"
@@ -71,6 +79,14 @@ def _accord_status(exc: AccordError) -> tuple[int, str]:
     return 400, "bad_request"
 
 
+def accord_message(exc: AccordError) -> str:
+    """The message of an error; a field error names the request field (the request models
+    call their fields as the use cases do)."""
+    if isinstance(exc, FieldError):
+        return str(exc.named(exc.field))
+    return str(exc)
+
+
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 401: "unauthenticated"}
 
 
@@ -100,7 +116,7 @@ def install_error_handlers(app: FastAPI, identify: Callable[[Request], object]) 
         assert isinstance(exc, AccordError)
         known(request)
         status, code = _accord_status(exc)
-        return respond(request, status, code, str(exc))
+        return respond(request, status, code, accord_message(exc))
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

@@ -1,10 +1,11 @@
 """Ingesting uploaded files in the background, with progress a page can follow.
 
 An upload is saved to a folder of its own and queued; one worker thread
-ingests the queue in order (the same ``ingest_paths`` as ``accord ingest``),
-then proposes follow-ups for the new documents (``after_ingest``), and the
-folder is removed. Jobs live in memory: a restarted server forgets finished
-jobs, never the documents they stored.
+ingests the queue in order with the use case ``accord ingest`` runs
+(``accord.track.ingestion.ingest_paths``): each document is stored (its
+drafts accepted when the upload asks for it), then matched for follow-ups,
+and the folder is removed. Jobs live in memory: a restarted server forgets
+finished jobs, never the documents they stored.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from typing import Literal
 from accord.errors import AccordError
 from accord.ingest import MetadataOverrides
 from accord.store.database import Database
-from accord.store.ingestion import IngestEvent, IngestOptions, ingest_paths
-from accord.track.followup_service import after_ingest
+from accord.track.ingestion import IngestEvent, IngestOptions, ingest_paths
 
 JobState = Literal["queued", "running", "done", "failed"]
 # Jobs kept for their pages after they finish (the oldest are forgotten first).
@@ -42,14 +42,17 @@ class FileEvent:
 
 @dataclass
 class UploadJob:
-    """One upload: its files, what happened to each so far, and the follow-ups proposed."""
+    """One upload: its files, what happened to each so far, the drafts accepted (when asked
+    to accept them without review) and the follow-ups proposed."""
 
     id: str
     user: str
     created_at: dt.datetime
     files: list[str]
+    auto_accept: bool = False
     state: JobState = "queued"
     events: list[FileEvent] = field(default_factory=list)
+    accepted: int = 0
     followups: int = 0
     error: str | None = None
 
@@ -75,6 +78,8 @@ class UploadStatus:
     done: int
     files: list[str]
     events: list[FileEvent]
+    auto_accept: bool
+    accepted: int
     followups: int
     error: str | None
 
@@ -103,8 +108,13 @@ class Uploads:
         user: str,
         files: list[tuple[str, bytes]],
         overrides: MetadataOverrides | None = None,
+        *,
+        auto_accept: bool = False,
     ) -> UploadJob:
-        """Save the files and queue their ingest; the job starts as soon as the worker is free."""
+        """Save the files and queue their ingest; the job starts as soon as the worker is free.
+
+        With ``auto_accept``, the drafts of each stored document are accepted as extracted.
+        """
         job_id = secrets.token_hex(8)
         folder = Path(tempfile.mkdtemp(prefix=f"accord-upload-{job_id}-"))
         names = []
@@ -114,7 +124,7 @@ class Uploads:
             saved.parent.mkdir()
             saved.write_bytes(content)
             names.append(str(saved.relative_to(folder)))
-        job = UploadJob(job_id, user, dt.datetime.now(dt.UTC), names)
+        job = UploadJob(job_id, user, dt.datetime.now(dt.UTC), names, auto_accept)
         with self._lock:
             self._jobs[job_id] = job
             self._folders[job_id] = folder
@@ -165,20 +175,20 @@ class Uploads:
             shutil.rmtree(folder, ignore_errors=True)
             return
         job.state = "running"
-        stored: list[str] = []
 
         def on_event(event: IngestEvent) -> None:
             file = event.path.name if event.path is not None else ""
-            if event.status in ("new", "updated") and event.document_key:
-                stored.append(event.document_key)
-            error = _without_folder(event.error, folder) if event.error else None
+            problem = event.error or event.follow_through_error
+            error = _without_folder(problem, folder) if problem else None
             job.events.append(FileEvent(file, event.status, event.document_key, error))
+            job.accepted += event.accepted
+            job.followups += event.suggestions
 
+        options = IngestOptions(
+            overrides, self.workers, actor=job.user, auto_accept=job.auto_accept
+        )
         try:
-            paths = [folder / name for name in job.files]
-            ingest_paths(self.database, paths, IngestOptions(overrides, self.workers), on_event)
-            if stored:
-                job.followups = after_ingest(self.database, stored, job.user).suggestions
+            ingest_paths(self.database, [folder / name for name in job.files], options, on_event)
             job.state = "done"
         except AccordError as exc:
             job.state, job.error = "failed", str(exc)
@@ -204,6 +214,8 @@ def status_of(job: UploadJob) -> UploadStatus:
         done=job.done,
         files=list(job.files),
         events=list(job.events),
+        auto_accept=job.auto_accept,
+        accepted=job.accepted,
         followups=job.followups,
         error=job.error,
     )

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 from accord.errors import NotFoundError
 from accord.ingest import MetadataOverrides
 from accord.web.auth import Reader, Writer, allowed, require, settings_of
-from accord.web.errors import PayloadTooLarge, WebError
+from accord.web.errors import Forbidden, PayloadTooLarge, WebError
 from accord.web.inputs import NUL_MESSAGE, LineText
 from accord.web.twins import Twins
 from accord.web.uploads import UploadJob, Uploads, UploadStatus, status_of
@@ -22,6 +22,10 @@ forms = APIRouter(include_in_schema=False)
 Files = Annotated[list[UploadFile], File(description="Documents: .txt .md .html .pdf .docx")]
 Published = Annotated[dt.date | None, Form(description="Publication date for every file.")]
 Outlet = Annotated[LineText | None, Form(description="Outlet for every file.")]
+AutoAccept = Annotated[
+    bool,
+    Form(description="Accept each document's extracted items without review (admins only)."),
+]
 
 
 class NothingUploaded(WebError):
@@ -67,15 +71,23 @@ async def _submit(
     files: list[UploadFile],
     published: dt.date | None,
     outlet: str | None,
+    auto_accept: bool,
 ) -> UploadJob:
     require(identity, "upload")
+    if auto_accept and not allowed(identity.account, "review"):
+        raise Forbidden(
+            "only an admin accepts an upload's items without review; "
+            "an editor reviews the items of their side"
+        )
     content = await _read(request, files)
     overrides = MetadataOverrides(published=published, outlet=outlet or None)
-    return uploads_of(request).submit(identity.account.username, content, overrides)
+    username = identity.account.username
+    return uploads_of(request).submit(username, content, overrides, auto_accept=auto_accept)
 
 
 def _can_upload(request: Request, data: object) -> dict[str, Any]:
-    return {"can_upload": allowed(request.state.identity.account, "upload")}
+    account = request.state.identity.account
+    return {"can_upload": allowed(account, "upload"), "can_accept": allowed(account, "review")}
 
 
 @twins.view("/uploads", "uploads.html", context=_can_upload, summary="Recent uploads")
@@ -95,8 +107,9 @@ async def upload_files(
     files: Files,
     published: Published = None,
     outlet: Outlet = None,
+    auto_accept: AutoAccept = False,
 ) -> UploadStatus:
-    return status_of(await _submit(request, identity, files, published, outlet))
+    return status_of(await _submit(request, identity, files, published, outlet, auto_accept))
 
 
 @forms.post("/uploads")
@@ -106,6 +119,7 @@ async def upload_form(
     files: Files,
     published: Published = None,
     outlet: Outlet = None,
+    auto_accept: AutoAccept = False,
 ) -> RedirectResponse:
-    job = await _submit(request, identity, files, published, outlet)
+    job = await _submit(request, identity, files, published, outlet, auto_accept)
     return RedirectResponse(f"/uploads/{job.id}", status_code=303)

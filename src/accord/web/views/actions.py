@@ -1,4 +1,4 @@
-"""Changes people make from the web: each checks permission, then calls the track layer.
+"""Changes people make from the web: each checks permission, then calls the use case in track.
 
 The same request models are read from a JSON body (API) or a form (pages),
 so a script and a browser are held to the same rules.
@@ -17,11 +17,11 @@ from accord.store.commitments import commitment_detail
 from accord.store.database import Database
 from accord.store.followups import SuggestionRow, list_suggestions
 from accord.store.notes import NoteRow, add_note
-from accord.store.review_queue import Correction, ReviewItem, ReviewKind
+from accord.store.review_queue import ReviewItem, ReviewKind
 from accord.store.scopes import item_scope
 from accord.store.statuses import StatusRow
-from accord.track.followup_service import confirm, dismiss
-from accord.track.review import decide, organisation_ref
+from accord.track.followup_suggestions import confirm, dismiss
+from accord.track.review import Correction, decide, organisation_ref
 from accord.track.status import set_status
 from accord.web.auth import Identity, require
 from accord.web.inputs import (
@@ -162,7 +162,7 @@ def update_status(
 def suggestion(database: Database, suggestion_id: int) -> SuggestionRow:
     rows = list_suggestions(database, state=None, suggestion_id=suggestion_id)
     if not rows:
-        raise NotFoundError(f"no follow-up suggestion with id {suggestion_id}")
+        raise NotFoundError.record("follow-up suggestion", suggestion_id)
     return rows[0]
 
 

@@ -1,7 +1,7 @@
 """Views of the follow-through: a commitment's page, the review queue, follow-up suggestions.
 
 Reading goes through the store, deciding through the track layer
-(``accord.track.review``, ``.status``, ``.followup_service``): the web only
+(``accord.track.review``, ``.status``, ``.followup_suggestions``): the web only
 checks who may act before calling them.
 """
 

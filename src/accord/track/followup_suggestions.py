@@ -1,34 +1,44 @@
-"""Follow-ups on ingest: propose links from a new document to earlier commitments, then decide.
+"""Follow-up suggestions: proposing links from a stored document to earlier commitments, deciding them.
 
 Each document reporting a session is split into sentences and matched (by
 ``accord.track.followups``) against the open commitments of its commission's
 earlier sessions; a report of an earlier session ingested late is matched the
 other way too, against the reports of later sessions already stored.
-Proposals wait for a person to confirm or dismiss them.
+Proposals wait for a person: confirming a restatement links the two
+commitments, confirming a progress report appends a status update with the
+sentence as evidence, dated when the document reported it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from accord.core.follow_through import STATUSES
-from accord.errors import TrackError
+from accord.errors import InvalidRequest
 from accord.extract.nlp import load_nlp, parse_text
 from accord.extract.sentences import split_sentences
 from accord.store.database import Database
+from accord.store.documents import document_dates
 from accord.store.followups import (
     MatchTarget,
     ProposedFollowup,
     SuggestionRow,
     add_suggestions,
     commission_documents,
-    confirm_suggestion,
-    dismiss_suggestion,
-    document_ids,
+    later_commitment,
+    mark_decided,
     match_targets,
+    open_suggestion,
+    suggestion,
 )
+from accord.store.links import add_link
+from accord.store.models import Document, FollowupSuggestion
+from accord.store.statuses import NewStatus, SpanEvidence, append_status
 from accord.track.followup_vocabulary import FollowupVocabulary, load_followup_vocabulary
 from accord.track.followups import (
     DEFAULT_THRESHOLD,
@@ -37,19 +47,10 @@ from accord.track.followups import (
     SemanticModel,
     match_followups,
 )
-from accord.track.review import auto_accept
 from accord.track.semantic import load_semantic_model
 
 # Recorded with every suggestion, so a stored proposal keeps saying what made it.
 MATCHER = "accord.followups.lexical.v1"
-
-
-@dataclass(frozen=True)
-class FollowThrough:
-    """What the follow-through did after an ingest: drafts accepted, suggestions proposed."""
-
-    accepted: int
-    suggestions: int
 
 
 def document_sentences(text: str, commitment_starts: frozenset[int]) -> list[NewSentence]:
@@ -97,7 +98,9 @@ def propose_followups(
 ) -> list[int]:
     """Store suggestions for one document (and, by default, for reports of later sessions).
 
-    ``gazetteer_files`` may extend the follow-up vocabulary (their ``followups`` sections).
+    ``gazetteer_files`` may extend the follow-up vocabulary (their ``followups``
+    sections). The sentences are matched outside any transaction; the
+    proposals are stored in one unit of work.
     """
     targets = match_targets(database, document_id)
     if not include_later:
@@ -108,7 +111,8 @@ def propose_followups(
         p for target in targets for p in _proposals(target, threshold, semantic, vocabulary)
     ]
     matcher = f"{MATCHER}+{semantic.name}" if semantic is not None else MATCHER
-    return add_suggestions(database, proposals, matcher[:64])
+    with database.writing() as session:
+        return add_suggestions(session, proposals, matcher[:64])
 
 
 def refresh_followups(
@@ -125,24 +129,29 @@ def refresh_followups(
     return added
 
 
-def after_ingest(
-    database: Database,
-    document_keys: Sequence[str],
-    actor: str,
-    *,
-    accept: bool = False,
-    followups: bool = True,
-    gazetteer_files: Sequence[Path] = (),
-) -> FollowThrough:
-    """Run after documents are stored: accept their drafts if asked, propose follow-ups."""
-    accepted = auto_accept(database, document_keys, actor) if accept else 0
-    suggestions = 0
-    if followups:
-        for document_id in document_ids(database, document_keys):
-            suggestions += len(
-                propose_followups(database, document_id, gazetteer_files=gazetteer_files)
-            )
-    return FollowThrough(accepted, suggestions)
+def _report_date(session: Session, document_id: int) -> dt.date:
+    """When a document reported what it says: its publication, else its session's date, else today."""
+    published, held = document_dates(session, document_id)
+    return published or held or dt.date.today()
+
+
+def _record_reported_status(
+    session: Session, row: FollowupSuggestion, status: str, actor: str, note: str | None
+) -> None:
+    key = session.scalar(select(Document.key).where(Document.id == row.document_id))
+    assert key is not None
+    append_status(
+        session,
+        NewStatus(
+            commitment_id=row.commitment_id,
+            status=status,
+            as_of=_report_date(session, row.document_id),
+            author=actor,
+            note=note or f"confirmed follow-up suggestion {row.id} ({row.kind})",
+            evidence=SpanEvidence(key, row.span_start, row.span_end),
+            suggestion_id=row.id,
+        ),
+    )
 
 
 def confirm(
@@ -152,14 +161,30 @@ def confirm(
     status: str | None = None,
     note: str | None = None,
 ) -> SuggestionRow:
-    """Confirm a suggestion: a restatement becomes a link, a progress report a status update."""
+    """Confirm a suggestion: a restatement becomes a link, a progress report a status update.
+
+    ``status`` overrides the suggested status of a progress report, and adds a
+    status update to a restatement (a promise made again may also say how far it got).
+    """
     if status is not None and status not in STATUSES:
-        raise TrackError(f"--status: expected one of {', '.join(STATUSES)}, got {status!r}")
-    return confirm_suggestion(database, suggestion_id, actor, status, note)
+        raise InvalidRequest("status", status, allowed=STATUSES)
+    with database.writing() as session:
+        row = open_suggestion(session, suggestion_id)
+        if row.kind == "restated":
+            later = later_commitment(session, row)
+            span = (row.span_start, row.span_end)
+            add_link(session, row.commitment_id, later, row.document_id, span, actor, row.id)
+        chosen = status or (row.suggested_status if row.kind == "progress" else None)
+        if chosen is not None:
+            _record_reported_status(session, row, chosen, actor, note)
+        mark_decided(session, row, "confirmed", actor, note)
+        return suggestion(session, suggestion_id)
 
 
 def dismiss(
     database: Database, suggestion_id: int, actor: str, note: str | None = None
 ) -> SuggestionRow:
     """Dismiss a suggestion; it is kept (with who and when) but never proposed again."""
-    return dismiss_suggestion(database, suggestion_id, actor, note)
+    with database.writing() as session:
+        mark_decided(session, open_suggestion(session, suggestion_id), "dismissed", actor, note)
+        return suggestion(session, suggestion_id)

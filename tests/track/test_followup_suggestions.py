@@ -11,13 +11,13 @@ from accord.errors import StoreError
 from accord.ingest import load_document
 from accord.store.audit import audit_trail
 from accord.store.database import Database
-from accord.store.extractions import save_extraction
 from accord.store.followups import SuggestionRow, list_suggestions
-from accord.store.ingestion import ingest_paths
 from accord.store.models import CommitmentLink
-from accord.track.followup_service import after_ingest, confirm, dismiss, refresh_followups
+from accord.track.followup_suggestions import confirm, dismiss, refresh_followups
+from accord.track.ingestion import IngestOptions, after_ingest, ingest_paths
 from accord.track.scorecard import scorecard
 from accord.track.status import commitment_history
+from store.factories import save
 
 from .records import first_session, save_first, save_second
 
@@ -32,12 +32,8 @@ SEQUENCE = [
 
 def ingest(db: Database, names: list[str], auto_accept: bool = False) -> int:
     """Ingest the documents one by one, as `accord ingest` does; return the suggestions made."""
-    made = 0
-    for name in names:
-        report = ingest_paths(db, [DOCS / name])
-        keys = [e.document_key for e in report.events if e.document_key]
-        made += after_ingest(db, keys, "tester", accept=auto_accept).suggestions
-    return made
+    options = IngestOptions(actor="tester", auto_accept=auto_accept)
+    return sum(ingest_paths(db, [DOCS / name], options).suggestions for name in names)
 
 
 def key(name: str) -> str:
@@ -155,7 +151,7 @@ def test_linked_commitments_survive_a_reextraction_that_no_longer_finds_them(
     dismiss(db, dismissed.id, "amina")
     # A newer extractor that finds no commitments in the first report.
     r = first_session()
-    save_extraction(db, r.document(), r.extraction(meeting=None, version="2.0.0"))
+    save(db, r.document(), r.extraction(meeting=None, version="2.0.0"))
     with db.reading() as session:
         [link] = session.scalars(select(CommitmentLink)).all()
     assert link.earlier_id == restated.commitment_id
