@@ -13,6 +13,7 @@ from accord.cli.main import app
 from accord.core.input_limits import NOTE_LENGTH, REVIEW_TEXT_LENGTH
 from accord.errors import AccordError
 from accord.store.database import open_database
+from accord.track.names import record_names
 from track.records import save_first, save_second
 
 HUGE = str(2**63)
@@ -24,7 +25,7 @@ def run(*args: str) -> Result:
 
 @pytest.fixture
 def commitment(database_url: str) -> int:
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         first = save_first(database)
         save_second(database)

@@ -16,6 +16,7 @@ from accord.store import accounts
 from accord.store.accounts import add_user, create_api_token, start_login
 from accord.store.database import open_database
 from accord.store.models.users import User
+from accord.track.names import record_names
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +33,7 @@ def run(*args: str) -> Result:
 @pytest.fixture
 def with_credentials(database_url: str) -> list[str]:
     """A store with a user, a login and an API token; the secrets a file must not show."""
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         account = add_user(database, "amina", "correct horse battery", "admin")
         token, _ = create_api_token(database, "amina", "nightly")

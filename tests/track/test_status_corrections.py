@@ -18,6 +18,7 @@ from accord.errors import StoreError
 from accord.store.audit import audit_trail
 from accord.store.database import open_database
 from accord.store.statuses import commitment_status, status_entries
+from accord.track.names import record_names
 from accord.track.status import set_status
 
 from .records import save_first
@@ -40,7 +41,7 @@ def test_current_status_leaves_out_replaced_and_withdrawn_updates() -> None:
 
 @pytest.fixture
 def commitment(database_url: str) -> int:
-    database = open_database(database_url)
+    database = open_database(database_url, names=record_names)
     try:
         return save_first(database)[0]
     finally:
@@ -50,7 +51,7 @@ def commitment(database_url: str) -> int:
 def test_a_far_dated_mistake_is_withdrawn_and_the_status_follows_again(
     database_url: str, commitment: int
 ) -> None:
-    db = open_database(database_url)
+    db = open_database(database_url, names=record_names)
     try:
         mistaken = set_status(db, commitment, "completed", "amina", as_of=dt.date(2026, 11, 1))
         set_status(db, commitment, "stalled", "amina", as_of=dt.date(2026, 10, 1))

@@ -10,8 +10,8 @@ from fastapi import FastAPI
 
 from accord.store.accounts import Account
 from accord.store.database import Database, open_database
-from accord.store.extractions import save_extraction
-from store.factories import Report
+from accord.track.names import record_names
+from store.factories import Report, save
 
 from .conftest import logged_in, with_token
 from .records import NAME, WebRecord
@@ -34,7 +34,7 @@ def _twelfth_session(db: Database) -> None:
         start=dt.date(2026, 12, 2),
     )
     commitment = r.commitment("The sides agreed to open a joint trade house in Lahore.")
-    save_extraction(db, r.document(), r.extraction(meeting=meeting, commitments=[commitment]))
+    save(db, r.document(), r.extraction(meeting=meeting, commitments=[commitment]))
 
 
 def test_dashboard_shows_changes_made_by_another_process_on_the_next_request(
@@ -67,7 +67,7 @@ def test_dashboard_shows_a_session_saved_through_another_connection(
 ) -> None:
     client = with_token(app, db, "viewer")
     before = client.get("/api/v1/dashboard").json()
-    other = open_database(db.url)
+    other = open_database(db.url, names=record_names)
     try:
         _twelfth_session(other)
     finally:

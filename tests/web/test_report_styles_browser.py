@@ -13,6 +13,7 @@ from playwright.sync_api import Page
 
 from accord.store.accounts import add_user
 from accord.store.database import open_database, sqlite_url
+from accord.track.names import record_names
 from accord.web.app import create_app
 from accord.web.settings import WebSettings
 
@@ -29,7 +30,7 @@ ACCENT = "rgb(31, 78, 121)"  # report.css: h1 { color: var(--accent) }
 def served_record(tmp_path: Path) -> Iterator[tuple[str, WebRecord]]:
     """A real server over a store holding the web tests' record, with an admin."""
     url = sqlite_url(tmp_path / "reports.sqlite3")
-    database = open_database(url)
+    database = open_database(url, names=record_names)
     record = save_web_record(database)
     add_user(database, "secretariat", PASSWORD, "admin")
     database.dispose()
