@@ -56,9 +56,10 @@ def commitment(database_url: str) -> int:
             ("review", "correct", "{id}", "--strength", "promise"),
             "--strength: expected one of decision, intention, exploration, got 'promise'",
         ),
+        (("review", "correct", "{id}", "--text", "  "), "--text: the corrected text is empty"),
         (
-            ("review", "correct", "{id}", "--due", "next year"),
-            "--due: expected YYYY, YYYY-MM or YYYY-MM-DD, got 'next year'",
+            ("review", "correct", "--agreement", "1", "--strength", "decision"),
+            "--strength: not a field of an agreement",
         ),
         (
             ("review", "correct", "{id}", "--agreement-status", "signed"),

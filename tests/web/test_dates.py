@@ -51,7 +51,7 @@ def test_impossible_due_dates_are_refused_and_reports_still_render(
     for due in IMPOSSIBLE:
         response = client.post(path, json={"action": "correct", "due": due})
         assert response.status_code == 400, (due, response.text)
-        assert response.json()["error"]["message"].startswith("--due: ")
+        assert response.json()["error"]["message"].startswith("due: ")
     browser, csrf = logged_in(app, "admin")
     form = browser.post(
         f"/commitments/{record.pak}/review",

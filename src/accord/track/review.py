@@ -4,7 +4,7 @@ A correction writes the fields a person gave and records their names in
 ``edited_fields``, which re-extraction never overwrites; correcting accepts
 the item. A rejection sets ``review_state``, which re-extraction keeps.
 Corrections are checked against the record's vocabulary first (strengths,
-sectors, due-date forms, agreement kinds), so the store only ever holds
+sectors, due dates on the calendar, agreement kinds), so the store only ever holds
 values the rest of Accord understands. Each decision is one unit of work
 with its audit row (before and after).
 """
@@ -18,7 +18,8 @@ from typing import Literal, get_args
 
 from sqlalchemy.orm import Session
 
-from accord.core.records import PARTIAL_DATE_PATTERN, SECTORS, STRENGTHS, AgreementKind
+from accord.core.input_limits import due_problem
+from accord.core.records import SECTORS, STRENGTHS, AgreementKind
 from accord.errors import InvalidRequest, TrackError
 from accord.store.agreements import agreement_row, agreement_snapshot
 from accord.store.audit import record_change
@@ -38,7 +39,6 @@ from accord.store.review_queue import ReviewItem, ReviewKind, drafts_backed_by, 
 ReviewAction = Literal["accept", "reject", "correct"]
 AGREEMENT_KINDS: tuple[str, ...] = get_args(AgreementKind)
 AGREEMENT_STATUSES = ("signed", "planned")
-DUE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 _SIDE = re.compile(r"^(?P<name>.+?)\s*@\s*(?P<side>[A-Za-z]{3})$")
 
 
@@ -91,8 +91,8 @@ def check_correction(kind: ReviewKind, correction: Correction) -> None:
     _check("strength", correction.strength, STRENGTHS)
     for sector in correction.sectors:
         _check("sectors", sector, SECTORS)
-    if correction.due is not None and not re.match(PARTIAL_DATE_PATTERN, correction.due):
-        raise InvalidRequest("due", correction.due, expected=DUE_FORMS)
+    if correction.due is not None and (problem := due_problem(correction.due)) is not None:
+        raise InvalidRequest("due", correction.due, problem=problem)
     if correction.text is not None and not correction.text.strip():
         raise InvalidRequest("text", correction.text, problem="the corrected text is empty")
     if kind == "agreement":

@@ -10,9 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
 
-from accord.core.input_limits import due_problem
 from accord.core.records import Sector, Strength
-from accord.errors import NotFoundError, TrackError
+from accord.errors import NotFoundError
 from accord.store.commitments import commitment_detail
 from accord.store.database import Database
 from accord.store.followups import SuggestionRow, list_suggestions
@@ -127,11 +126,6 @@ def review(
 ) -> ReviewItem:
     require(identity, "review", item_scope(database, kind, item_id))
     correction = Correction()
-    if request.action == "correct" and request.due is not None:
-        # Checked here, not in the model, so it reads as the CLI's --due does.
-        problem = due_problem(request.due)
-        if problem is not None:
-            raise TrackError(f"--due: {problem}")
     if request.action == "correct":
         # A form sends the text back as it was shown: unchanged text is no correction.
         if kind == "commitment" and request.text is not None:
