@@ -78,7 +78,9 @@ def set_status(
     mistaken update stays in the history, no longer in force.
     """
     if status == WITHDRAWN and replaces is None:
-        raise InvalidRequest("replaces", problem="a withdrawal names the status update it withdraws")
+        raise InvalidRequest(
+            "replaces", problem="a withdrawal names the status update it withdraws"
+        )
     update = NewStatus(
         commitment_id=commitment_id,
         status=status if status == WITHDRAWN else check_status(status),
