@@ -305,3 +305,119 @@ def test_meeting_venue(text: str, venue: tuple[str | None, str | None]) -> None:
     meeting = run(text).meeting
     assert meeting is not None
     assert (meeting.venue.city, meeting.venue.country) == venue
+
+
+MORE_VENUE_CASES = [
+    pytest.param(
+        "Pakistan's planning minister held talks with the vice chairman of China's planning "
+        "commission. During the meeting in Beijing, both sides reviewed the corridor projects.",
+        ("Beijing", "CHN"),
+        id="during the meeting in a city",
+    ),
+    pytest.param(
+        "The foreign ministers of India and Russia held a meeting in preparation for the "
+        "forthcoming visit of the Indian prime minister to Vladivostok.",
+        (None, None),
+        id="the destination of a coming visit is not the venue",
+    ),
+    pytest.param(
+        "The 19th session of the Iran-Russia Joint Commission opened, marking a new chapter in "
+        "Tehran-Moscow relations.",
+        (None, None),
+        id="a pair of capitals is no venue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "venue"), MORE_VENUE_CASES)
+def test_meeting_venue_from_other_words(text: str, venue: tuple[str | None, str | None]) -> None:
+    meeting = run(text).meeting
+    assert meeting is not None
+    assert (meeting.venue.city, meeting.venue.country) == venue
+
+
+MORE_KIND_CASES = [
+    pytest.param(
+        "President Aliyev of Azerbaijan and President Erdogan of Turkey held a joint press "
+        "conference after their talks in Ankara during the state visit.",
+        "summit",
+        id="a press conference is not a conference",
+    ),
+    pytest.param(
+        "The foreign ministers of Saudi Arabia and China met on Thursday. Their meeting came on "
+        "the occasion of the 4th meeting of the Political Committee under the Saudi-Chinese "
+        "High-Level Joint Committee.",
+        "working_group",
+        id="a ministers' meeting on the occasion of a committee is that committee's",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MORE_KIND_CASES)
+def test_meeting_kind_from_other_sentences(text: str, kind: str) -> None:
+    meeting = run(text).meeting
+    assert meeting is not None
+    assert meeting.kind == kind
+
+
+def test_meeting_lead_weekday_dates_a_meeting_the_lead_tells_of_in_passing() -> None:
+    text = (
+        "ISLAMABAD: Pakistan's Commerce Minister Ali Raza on Thursday said the border market "
+        "was expected "
+        "to open next month. He said this in a meeting with an Iranian delegation led by its "
+        "trade minister."
+    )
+    meeting = run(text).meeting
+    assert meeting is not None
+    assert (meeting.start, meeting.end) == (dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+
+
+NEXT_CASES = [
+    pytest.param(
+        "The co-chairs of the India-Russia Intergovernmental Commission met by video link on "
+        "Monday and prepared the ground for the next in-person meeting of the commission to be "
+        "held in New Delhi.",
+        (None, "New Delhi", "IND", None),
+        id="the next in-person meeting",
+    ),
+    pytest.param(
+        "The energy ministers of Iran and Russia discussed the 15th Joint Economic Committee "
+        "meeting over the phone. The 15th meeting of the Iran-Russia Joint Economic Committee is "
+        "due to be held in Tehran on June 16-18.",
+        (15, "Tehran", "IRN", "2026-06-16"),
+        id="the number of a session still to be held is the next meeting's",
+    ),
+    pytest.param(
+        "Senior officials of Botswana and South Africa met in Gaborone on 4 March ahead of the "
+        "Bi-National Commission session to be held in Gaborone on 7 March.",
+        (None, "Gaborone", "BWA", "2026-03-07"),
+        id="a session to be held",
+    ),
+    pytest.param(
+        "President Tokayev of Kazakhstan held talks with President Erdogan of Turkey in Astana. "
+        "The fifth meeting of the Kazakhstan-Turkey High-Level Strategic Cooperation Council, "
+        "scheduled for next year in Ankara, will review the agreements.",
+        (5, "Ankara", "TUR", "2027"),
+        id="a numbered meeting scheduled for next year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEXT_CASES)
+def test_next_meeting(
+    text: str, expected: tuple[int | None, str | None, str | None, str | None]
+) -> None:
+    nxt = run(text).next_meeting
+    assert nxt is not None
+    assert (nxt.ordinal, nxt.city, nxt.country, nxt.when) == expected
+
+
+def test_next_meeting_is_not_the_session_a_headline_reports() -> None:
+    text = (
+        "Vietnam, India hold 16th Joint Committee meeting in Hanoi\n\n"
+        "The foreign ministers co-chaired the 16th meeting of the Vietnam-India Joint Committee "
+        "in Hanoi on Tuesday."
+    )
+    extraction = run(text)
+    assert extraction.meeting is not None and extraction.meeting.ordinal == 16
+    assert extraction.next_meeting is None

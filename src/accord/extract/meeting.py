@@ -11,41 +11,12 @@ from accord.core.records import Commission, Evidence, Venue
 from accord.extract.dates import find_dates
 from accord.extract.gazetteer import Gazetteer
 from accord.extract.meeting_dates import STALE, masked_text, meeting_dates
-from accord.extract.meeting_vocabulary import MeetingVocabulary, meeting_vocabulary
+from accord.extract.meeting_vocabulary import meeting_vocabulary
+from accord.extract.ordinals import ORDINAL, find_ordinal, is_coming, raw_ordinal
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 from accord.extract.venue import find_venue
 
-WORD_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-}
-ORDINAL = re.compile(
-    r"\b(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<tens>twenty|thirty)[- ](?P<unit>first|second|third|"
-    r"fourth|fifth|sixth|seventh|eighth|ninth)|(?P<word>"
-    + "|".join(sorted(WORD_ORDINALS, key=len, reverse=True))
-    + r"))\b",
-    re.IGNORECASE,
-)
 _COMMISSION_HEAD = re.compile(
     r"\b(?:Commission|Council|Committee|Forum|Working Group|Sub-?[Cc]ommission)\b"
 )
@@ -68,53 +39,13 @@ class MeetingFacts:
     preview: bool = False
 
 
-def ordinal_value(m: re.Match[str]) -> int:
-    if m.group("num"):
-        return int(m.group("num"))
-    if m.group("tens"):
-        return {"twenty": 20, "thirty": 30}[m.group("tens").lower()] + WORD_ORDINALS[
-            m.group("unit").lower()
-        ]
-    return WORD_ORDINALS[m.group("word").lower()]
-
-
-# "First Deputy Prime Minister": a rank, not an ordinal.
-_RANK = re.compile(r"\s+(?:Deputy|Vice)\b")
-# "the officials' meeting that preceded the 4th Session": the session is another meeting.
-_BEFORE_IT = re.compile(
-    r"\b(?:preceded|ahead of|prior to|in preparation for|prepar(?:e|ing|ations?) for)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"\b(?:their|his|her|its|our|my)\s+$", re.IGNORECASE)
 _SIDELINES = re.compile(r"\b(?:sidelines|margins) of\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
-def find_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
-    """The ordinal of a session mention: "the 10th session", "tenth meeting of the IGC".
-
-    An ordinal of another meeting ("the previous 9th session", "to host the 8th
-    session") or of someone's ("their first meeting since") does not count.
-    """
-    nouns = "|".join(re.escape(n) for n in gazetteer.session_nouns)
-    for m in ORDINAL.finditer(text):
-        after = text[m.end() : m.end() + 120]
-        noun = re.match(rf"\s+(?:\(?[\w’'–-]+\)?\s+){{0,8}}?(?:{nouns})\b", after, re.IGNORECASE)
-        if noun is None or _RANK.match(after):
-            continue
-        value = ordinal_value(m)
-        before = text[max(0, m.start() - 50) : m.start()]
-        window = before + m.group(0) + after[: noun.end() + 25]
-        if (
-            (value == 1 and _POSSESSIVE.search(before))
-            or _BEFORE_IT.search(before)
-            or gazetteer.other_meeting_markers.search(window)
-        ):
-            continue
-        if 0 < value < 200:
-            return value
-    return None
-
-
+_OCCASION = re.compile(
+    r"\b(?:on the occasion|(?:with)?in the framework|as part|in the course) of\b", re.IGNORECASE
+)
+_BODIES = {"commission_session", "working_group"}
 _NAMED_SESSION = re.compile(
     r"\b(?:session|meeting|sitting|plenary)s? of (?:the )?(?:[\w’'\-–]+ ){0,6}?"
     r"(?:commission|council|committee)\b|\b(?:co-?chair|chaired)",
@@ -129,33 +60,6 @@ def _is_history(text: str, published: dt.date | None) -> bool:
         return False
     dates = find_dates(text, published)
     return bool(dates) and all(d.end < published - STALE for d in dates)
-
-
-_COMING = re.compile(
-    r"\b(?:be held|take place|convene|scheduled|due|upcoming|forthcoming|prepar\w+)\b", re.I
-)
-
-
-def _is_coming(
-    sentence: Sentence, ordinal: int, gazetteer: Gazetteer, vocabulary: MeetingVocabulary
-) -> bool:
-    """A sentence about the numbered meeting as still to be held ("the 15th session is due
-    to be held in June")."""
-    text = sentence.text
-    return (
-        vocabulary.is_future(text)
-        and bool(_COMING.search(text))
-        and _raw_ordinal(text, gazetteer) == ordinal
-    )
-
-
-def _raw_ordinal(text: str, gazetteer: Gazetteer) -> int | None:
-    """The first ordinal of a session in ``text``, whichever meeting it is of."""
-    nouns = "|".join(re.escape(n) for n in gazetteer.session_nouns)
-    for m in ORDINAL.finditer(text):
-        if re.match(rf"\s+(?:\(?[\w’'–-]+\)?\s+){{0,8}}?(?:{nouns})\b", text[m.end() :], re.I):
-            return ordinal_value(m)
-    return None
 
 
 def meeting_kind(text: str, gazetteer: Gazetteer) -> tuple[str, re.Match[str]] | None:
@@ -183,7 +87,7 @@ def meeting_kind(text: str, gazetteer: Gazetteer) -> tuple[str, re.Match[str]] |
         kind == "commission_session"
         and summit
         and not _NAMED_SESSION.search(text)
-        and _raw_ordinal(text, gazetteer) is None
+        and raw_ordinal(text, gazetteer) is None
     ):
         return summit
     return kind, m
@@ -275,6 +179,13 @@ def find_meeting(
     lead = [m for m in mentions if m[0].index <= mentions[0][0].index + 2]
     if any(k == "commission_session" for _, k, _ in lead) and kind in {"other"}:
         kind = "commission_session"
+    # "Their meeting came on the occasion of the fourth edition of the Political Committee
+    # under the High-Level Joint Committee": the ministers' meeting is that body's.
+    occasion = next(
+        (k for s, k, m in lead[1:] if _OCCASION.search(s.text[: m.start()]) and k in _BODIES), None
+    )
+    if kind in {"ministerial_meeting", "other"} and occasion:
+        kind = occasion
     related = {kind} | ({"commission_session", "working_group"} if kind != "other" else set())
     mentions = [m for m in mentions if m[1] in related]
     meeting_sentences = [s for s, _, _ in mentions]
@@ -312,12 +223,12 @@ def find_meeting(
             break
     if ordinal is not None and not happened:
         # "the upcoming 19th meeting" under a headline on the 19th: a preview.
-        preview = preview or any(_is_coming(s, ordinal, gazetteer, vocabulary) for s in content)
+        preview = preview or any(is_coming(s, ordinal, gazetteer, vocabulary) for s in sentences)
     preview = preview and not happened
     if (
         ordinal is not None
         and happened
-        and any(_is_coming(s, ordinal, gazetteer, vocabulary) for s in content)
+        and any(is_coming(s, ordinal, gazetteer, vocabulary) for s in sentences)
     ):
         # "ahead of the 15th session ... the 15th session is due to be held in June": that
         # number is the next meeting's, not the one reported.
@@ -325,7 +236,7 @@ def find_meeting(
     if ordinal is not None:
         # Another sentence naming the same numbered meeting ("the 26th summit took place in
         # Tehran"); in a preview, also one about it as coming ("will head to Russia for the 16th").
-        same = _raw_ordinal if preview else find_ordinal
+        same = raw_ordinal if preview else find_ordinal
         meeting_sentences += [
             s for s in content if s not in meeting_sentences and same(s.text, gazetteer) == ordinal
         ]
@@ -346,14 +257,14 @@ def find_meeting(
     )
     venue = find_venue(
         meeting_sentences,
-        content[:4],
+        content,
         doc_text,
         places,
         parties,
         name_found[1] if name_found else None,
         gazetteer,
         vocabulary,
-        use_dateline=not preview,
+        preview=preview,
     )
     return MeetingFacts(
         kind=kind,

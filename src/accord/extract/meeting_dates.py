@@ -121,6 +121,18 @@ def meeting_dates(
     for dated in found:
         if dated:
             return dated[0][0], dated[0][1]
+    if published is not None and not preview and len(tiers) > 2:
+        # "Minister X Thursday said the market was expected to open": the lead's day is the
+        # meeting's even when the lead goes on about the future.
+        for sentence in tiers[2]:
+            text = masked[sentence.start : sentence.end]
+            day = (
+                None
+                if vocabulary.history_sentence.search(text)
+                else _relative_day(text, published, False)
+            )
+            if day is not None:
+                return day, day
     return None, None
 
 

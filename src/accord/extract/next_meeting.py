@@ -8,17 +8,19 @@ import re
 from accord.core.records import Evidence, NextMeeting
 from accord.extract.dates import find_dates, find_due
 from accord.extract.gazetteer import Gazetteer
-from accord.extract.meeting import ORDINAL, MeetingFacts, commission_name, ordinal_value
+from accord.extract.meeting import MeetingFacts, commission_name
+from accord.extract.ordinals import ORDINAL, ordinal_value
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence
 
 NEXT_CUE = re.compile(
-    r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+){0,3}?(?:session|meeting|round|sitting|"
+    r"\b(?:next|following|subsequent|upcoming|forthcoming)\s+(?:\w+\s+|(?-i:[a-z]+-[a-z]+)\s+){0,3}?(?:session|meeting|round|sitting|"
     r"edition|forum|summit|talks|IGC|JCC|JEC|JMC|JETCO|JCBC|commission)\b|"
     r"\b(?:will|would|shall|to) (?:next )?meet again\b|\bwill next meet\b|"
     r"\bprepar(?:e|ing|ations?) for (?:the )?(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\b|"
     r"\b(?:will|to) (?:travel|head|go|fly|leave) (?:to|for) [A-Z][^.;]{0,40}?\bfor the "
     r"(?:\d{1,3}(?:st|nd|rd|th)|\w+th)\b|"
+    r"\b(?:session|meeting|summit) to be held\b|"
     r"\binvitation to (?:make|pay) (?:a |an )?(?:return |reciprocal )?(?:state |official )?visit\b|"
     r"\b(?:hold|convene|host|organi[sz]e)\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\w+th|\w+(?:first|second|third))\s+(?:\w+\s+){0,2}?(?:session|meeting|round)\b|"
     r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+th|second|third|first)\s+(?:[\w\-–]+,?\s+){0,10}?(?:(?:will|would|(?:is|are) (?:scheduled|expected|due|set|to be)|shall)\s+(?:to\s+)?(?:be\s+)?(?:held|take place|convene|meet|hosted)|scheduled (?:for|to))",
@@ -26,13 +28,19 @@ NEXT_CUE = re.compile(
 )
 
 
+_SESSION_AFTER = re.compile(
+    r"\s+(?:\(?[\w’'–-]+\)?\s+){0,8}?(?:session|meeting|sitting|round|commission|committee|"
+    r"council|IGC|JEC|JCC|JTC|JMC)\b",
+    re.IGNORECASE,
+)
 _SAYS_NEXT = re.compile(
     r"\b(?:next|following|subsequent)\s+(?:\w+\s+){0,2}?(?:session|meeting|sitting|round)\b", re.I
 )
 # An announcement says that the meeting will happen, not just that one is coming.
 HOLD = re.compile(
     r"\b(?:will|shall|would|to be|is (?:expected|due|scheduled|set|planned|slated)|are (?:expected|due|"
-    r"scheduled)|hold|holding|convene|take place|venue|host|meet again|next meet|visit)\b",
+    r"scheduled)|scheduled|slated|hold|holding|convene|take place|venue|host|meet again|next meet|"
+    r"visit)\b",
     re.IGNORECASE,
 )
 NOT_SET = re.compile(
@@ -55,7 +63,14 @@ def find_next_meeting(
     best: tuple[int, NextMeeting, int] | None = None
     for sentence in sentences:
         text = sentence.text
-        if not NEXT_CUE.search(text) or not HOLD.search(text) or NOT_SET.search(text):
+        cue = NEXT_CUE.search(text)
+        if cue is None or not HOLD.search(text) or NOT_SET.search(text):
+            continue
+        named = [
+            ordinal_value(m) for m in ORDINAL.finditer(text) if _SESSION_AFTER.match(text, m.end())
+        ]
+        if current_ordinal is not None and named and max(named) <= current_ordinal:
+            # "hold 16th Joint Committee meeting": the session reported, not the next one.
             continue
         explicit = None
         for m in ORDINAL.finditer(text):
@@ -68,7 +83,7 @@ def find_next_meeting(
         if ordinal is not None and current_ordinal is not None and ordinal <= current_ordinal:
             continue
         city, country = _where(text, places)
-        when = _when(text, published)
+        when = _when(text, published, cue.start())
         # "The next session" says it is the next meeting; "the third round" may be of other talks.
         score = (
             (explicit is not None)
@@ -143,9 +158,14 @@ _SEASON_OF_YEAR = re.compile(
 )
 
 
-def _when(text: str, published: dt.date | None) -> str | None:
-    """When the next meeting is due, as precise as the text: a day, a month, or a year."""
+def _when(text: str, published: dt.date | None, cue: int = 0) -> str | None:
+    """When the next meeting is due, as precise as the text: a day, a month, or a year.
+
+    A day written before the words that announce the meeting ("officials met on 4 March
+    ahead of the session to be held on 7 March") is another meeting's.
+    """
     cleaned = ORDINAL.sub(lambda m: " " * len(m.group(0)), text)
+    cleaned = " " * cue + cleaned[cue:]
     season = _SEASON_OF_YEAR.search(cleaned)
     if season:
         return season.group("y")

@@ -40,11 +40,21 @@ _HERE = re.compile(
 )
 _DONE_AT = re.compile(r"\bDone (?:at|in) (?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
 _VISIT_TO = re.compile(
-    r"\b(?:visit(?:ing|ed|s)?|trip|arriv(?:ed|es|ing)|travell?(?:ed|ing)|head(?:s|ed|ing)?)\s+"
+    r"\b(?:[Vv]isit(?:ing|ed|s)?|trip|arriv(?:ed|es|ing)|travell?(?:ed|ing)|head(?:s|ed|ing)?)\s+"
     r"(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?(?:capital of \w+,\s+)?(?:[A-Z]\w+\s+)?"
     + _PLACE
     + r"|\bvisiting\s+"
     + _PLACE.replace("place", "place2")
+)
+_MEETING_NOUN = re.compile(
+    r"\b(?:meeting|session|commission|committee|council|talks|visit|summit|sitting|round|forum|"
+    r"IGC|JEC|JCC)\b",
+    re.IGNORECASE,
+)
+# "During the meeting in Beijing, both sides reviewed ...", said of the meeting reported.
+_THE_MEETING_IN = re.compile(
+    r"\b(?:[Dd]uring|[Aa]t|[Aa]fter) (?:the|this|today's) (?:meeting|session|talks)(?: held)? in "
+    + _PLACE
 )
 _SIDELINES = re.compile(r"\bon the (?:sidelines|margins) of\b", re.IGNORECASE)
 _DATE = (
@@ -85,28 +95,29 @@ def _known_city(name: str, places: PlaceFinder) -> str | None:
 
 def find_venue(
     sentences: list[Sentence],
-    lead: list[Sentence],
+    content: list[Sentence],
     doc_text: str,
     places: PlaceFinder,
     parties: list[str],
     skip_span: tuple[int, int] | None,
     gazetteer: Gazetteer,
     vocabulary: MeetingVocabulary,
-    use_dateline: bool = True,
+    preview: bool = False,
 ) -> Venue:
     """The venue of the meeting named in ``sentences`` (the lead reports it first).
 
-    A preview's dateline is where it was written, not where the meeting will be:
-    ``use_dateline`` is false for one.
+    In a preview the meeting is itself one still to be held, and the dateline is
+    where the preview was written, not where the meeting will be.
     """
     if any(vocabulary.remote.search(s.text) for s in sentences[:2]):
         return Venue()
-    found_dateline = find_dateline(doc_text, places) if use_dateline else None
+    found_dateline = None if preview else find_dateline(doc_text, places)
     dateline = found_dateline[0] if found_dateline else None
     elsewhere: Venue | None = None
     country_only: Venue | None = None
     for sentence in sentences:
-        for found in _in_sentence(sentence, places, parties, skip_span, gazetteer, dateline):
+        markers = None if preview else gazetteer
+        for found in _in_sentence(sentence, places, parties, skip_span, markers, dateline):
             if found.city:
                 return found
             country_only = country_only or found
@@ -119,9 +130,16 @@ def find_venue(
                 return Venue(city=place.name, country=place.iso3)
     if elsewhere is not None:
         return elsewhere
+    for sentence in content:
+        for m in _THE_MEETING_IN.finditer(sentence.text):
+            venue = _party_place(m.group("place"), places, parties)
+            if venue is not None and venue.city:
+                return venue
     if country_only is None:
-        for sentence in [*lead, *sentences]:
+        for sentence in [*content[:4], *sentences]:
             for m in _VISIT_TO.finditer(sentence.text):
+                if _for_other_meeting(sentence.text, m.start(), gazetteer):
+                    continue  # "in preparation for the forthcoming visit to Vladivostok"
                 country_only = _party_place(m.group("place") or m.group("place2"), places, parties)
                 if country_only is not None:
                     break
@@ -146,7 +164,7 @@ def _in_sentence(
     places: PlaceFinder,
     parties: list[str],
     skip_span: tuple[int, int] | None,
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer | None,
     dateline: str | None,
 ) -> Iterator[Venue]:
     """The party places a sentence says the meeting was held in, in order."""
@@ -164,11 +182,19 @@ def _in_sentence(
         absolute = sentence.start + m.start("place")
         if skip_span and skip_span[0] <= absolute < skip_span[1]:
             continue
-        if gazetteer.other_meeting_markers.search(text[max(0, m.start() - 60) : m.start()]):
+        if gazetteer and _for_other_meeting(text, m.start(), gazetteer):
             continue
         venue = _party_place(m.group("place"), places, parties)
         if venue is not None:
             yield venue
+
+
+def _for_other_meeting(text: str, at: int, gazetteer: Gazetteer) -> bool:
+    """A place named for another meeting: "since the last meeting of the panel in Moscow",
+    but not "agreed to convene the meeting soon during their meeting in New Delhi"."""
+    nouns = list(_MEETING_NOUN.finditer(text, 0, at))
+    start = nouns[-1].start() - 35 if nouns else at - 60
+    return bool(gazetteer.other_meeting_markers.search(text[max(0, start) : at]))
 
 
 def _party_place(name: str, places: PlaceFinder, parties: list[str]) -> Venue | None:
@@ -194,4 +220,7 @@ def _third_place(sentence: Sentence, places: PlaceFinder) -> Venue | None:
 
 
 def _places_at_start(name: str, places: PlaceFinder) -> list[Place]:
-    return [p for p in places.find(name) if p.start == 0]
+    """The place a name starts with; "Tehran-Moscow relations" names none."""
+    return [
+        p for p in places.find(name) if p.start == 0 and name[p.end : p.end + 1] not in {"-", "–"}
+    ]
