@@ -21,12 +21,10 @@ from sqlalchemy import select
 from accord.core.follow_through import STATUSES
 from accord.core.records import SECTORS, Sector
 from accord.store.database import Database
-from accord.store.extractions import save_extraction
 from accord.store.models import Commission, Commitment, CommitmentLink, SessionSource
-from accord.store.review_queue import Correction
-from accord.track.review import decide, organisation_ref
+from accord.track.review import Correction, decide, organisation_ref
 from accord.track.status import set_status
-from store.factories import Report
+from store.factories import Report, save
 
 # name (None: the commission goes by its parties), parties
 COMMISSIONS = [
@@ -99,9 +97,7 @@ def _save_session(
         commitments.append(
             report.commitment(sentence, sectors=sectors, actors=actors, due=rng.choice(DUES))
         )
-    save_extraction(
-        db, report.document(), report.extraction(meeting=meeting, commitments=commitments)
-    )
+    save(db, report.document(), report.extraction(meeting=meeting, commitments=commitments))
 
 
 def _link(db: Database, earlier: int, later: int | None, document_of: int, span: int) -> None:
