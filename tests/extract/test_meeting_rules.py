@@ -421,3 +421,38 @@ def test_next_meeting_is_not_the_session_a_headline_reports() -> None:
     extraction = run(text)
     assert extraction.meeting is not None and extraction.meeting.ordinal == 16
     assert extraction.next_meeting is None
+
+
+NAME_CASES = [
+    pytest.param(
+        "Iran and Oman opened the 12th session of their Joint Economic Committee on Monday.",
+        "Joint Economic Committee",
+        id="a weekday after the name is not part of it",
+    ),
+    pytest.param(
+        "As co-chair of the Permanent Kenyan-Ugandan Commission on Trade and Economic "
+        "Cooperation, Peter Okello met his counterpart in Nairobi.",
+        "Permanent Kenyan-Ugandan Commission on Trade and Economic Cooperation",
+        id="a person after the name is not part of it",
+    ),
+    pytest.param(
+        "The co-chairs of the Tajik-Kyrgyz Intergovernmental Commission for the Review of "
+        "Border Issues met in Dushanbe.",
+        "Tajik-Kyrgyz Intergovernmental Commission for the Review of Border Issues",
+        id="a name runs on over 'for the' and 'of'",
+    ),
+    pytest.param(
+        "The 17th meeting of the Turkmen-Uzbek Intergovernmental Commission opened. The 17th "
+        "meeting of the Turkmen-Uzbek Intergovernmental Commission on Trade, Economic and "
+        "Cultural Cooperation was held in Ashgabat.",
+        "Turkmen-Uzbek Intergovernmental Commission on Trade, Economic and Cultural Cooperation",
+        id="the fullest name of the two countries' commission",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_CASES)
+def test_commission_name(text: str, name: str) -> None:
+    meeting = run(text).meeting
+    assert meeting is not None
+    assert meeting.commission.name == name

@@ -107,6 +107,19 @@ def is_about_other_meeting(text: str, mention: re.Match[str], gazetteer: Gazette
     return bool(gazetteer.other_meeting_markers.search(window))
 
 
+_WEEKDAY_OR_MONTH = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b"
+)
+# "on Trade, Economic, Scientific and Technical Cooperation", "for the Comprehensive Review of
+# Bilateral Issues"; not "on Monday".
+_NAME_WORD = rf"(?!{_WEEKDAY_OR_MONTH})[A-Z][\w’'-]*"
+_NAME_TAIL = re.compile(
+    rf"\s+(?:on|for)\s+(?:the\s+)?(?:{_NAME_WORD}|and|,\s*)"
+    rf"(?:\s*(?:{_NAME_WORD}|and|,|(?:of|the)(?=\s+[A-Z])))*"
+)
+
+
 def commission_name(text: str, offset: int = 0) -> tuple[str, tuple[int, int]] | None:
     """The full commission name around its head noun, without ordinal or bracketed acronym."""
     head = _COMMISSION_HEAD.search(text)
@@ -128,14 +141,15 @@ def commission_name(text: str, offset: int = 0) -> tuple[str, tuple[int, int]] |
     rest = text[end:]
     acronym = re.match(r"\s*\([A-Z][\w-]{1,10}\)", rest)
     skip = acronym.end() if acronym else 0
-    tail = re.match(
-        r"\s+(?:on|for)\s+(?:[A-Z][\w’'-]*|and|,\s*)(?:\s*(?:[A-Z][\w’'-]*|and|,))*",
-        rest[skip:],
-    )
+    tail = _NAME_TAIL.match(rest[skip:])
     name = text[start:end]
     if tail:
         tail_text = tail.group(0).rstrip(" ,")
-        tail_text = re.sub(r"\s+and$", "", tail_text)
+        # "... on Trade and Economic Cooperation, Alexander Novak": a list ends with "and".
+        last = tail_text.rfind(",")
+        if last > 0 and " and " not in tail_text[last:]:
+            tail_text = tail_text[:last]
+        tail_text = re.sub(r"\s+(?:and|the|of)$", "", tail_text)
         name += tail_text
         end = end + skip + len(tail_text)
     elif acronym:
@@ -192,8 +206,9 @@ def find_meeting(
 
     names = [n for s, _, _ in mentions if (n := commission_name(s.text, s.start))]
     # The name that says whose commission it is ("U.S.-Mexico Binational Commission")
-    # beats a bare heading ("Binational Commission").
-    name_found = next((n for n in names if len(places.countries_in(n[0])) >= 2), None)
+    # beats a bare heading ("Binational Commission"); the fullest such name wins.
+    named = [n for n in names if len(places.countries_in(n[0])) >= 2]
+    name_found = max(named, key=lambda n: len(n[0])) if named else None
     name_found = name_found or (names[0] if names else None)
     if name_found is None:
         for sentence in sentences:
