@@ -97,6 +97,13 @@ CASES = [
         [("Grace Wanjiru", "KEN"), ("Peter Okello", "UGA")],
         id="a side taken from another mention of the same person",
     ),
+    pytest.param(
+        "The 5th session of the Kenya-Uganda Joint Commission closed in Nairobi. Kenya's "
+        "Foreign Minister Grace Wanjiru said trade had doubled. Uganda's Ambassador John Ouma "
+        "said visas would be eased.",
+        [("Grace Wanjiru", "KEN")],
+        id="a side's minister who speaks for it heads it, an ambassador does not",
+    ),
 ]
 
 

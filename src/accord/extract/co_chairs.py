@@ -36,6 +36,13 @@ PAIR_CUE = re.compile(
     r"\bheld (?:the|a|an) [^.;]{0,100}\bwith\b|\bbetween (?:the )?(?:[\w’']+ ){0,2}(?:minister|president)",
     re.IGNORECASE,
 )
+# The head of a side speaks for it: "X said", "X, Minister of ..., made this known".
+_SPEAKS = re.compile(
+    r"[^.;]{0,70}?\b(?:said|says|stated|noted|told|made|emphasi[sz]ed|highlighted|stressed|"
+    r"expressed|thanked|announced|called|delivered|addressed|assured|underlined|welcomed)\b"
+)
+_HEADS = re.compile(r"Minister|Secretary|Chairman|Chairperson|Premier|[Hh]ead of")
+_ENVOY = re.compile(r"Ambassador|Consul|High Commissioner|Envoy|Spokes")
 _MEMBERS = re.compile(
     r"\b(?:included|including|includes|comprising|accompanied by|consisting of|members)\b", re.I
 )
@@ -103,6 +110,20 @@ def find_co_chairs(
         for sentence in sentences[:4]:
             if sentence not in used:
                 found.extend(whole([p for p in people(sentence) if p.post]))
+    elif len(_unique(found)) < 2 and len(parties) == 2 and kind != "other":
+        # A session whose chairs go unnamed as such: the lead's minister of a side that has
+        # none yet heads it ("Foreign Secretary X said at the close of the 4th session").
+        for sentence in sentences[:8]:
+            for person in whole([p for p in people(sentence) if p.post]):
+                sides = {p.country for p in _unique(found)}
+                if (
+                    person.country in parties
+                    and person.country not in sides
+                    and _HEADS.search(person.post or "")
+                    and not _ENVOY.search(person.post or "")
+                    and _SPEAKS.match(doc_text, person.end, person.end + 80)
+                ):
+                    found.append(person)
     chairs = _unique(found)[:2]
     _complete(chairs, parties)
     return [
