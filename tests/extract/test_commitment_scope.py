@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from accord.core.documents import SourceDocument
+from accord.extract.commitments import best_cue
+from accord.extract.gazetteer import load_gazetteer_files
 from accord.extract.pipeline import extract
 
 
@@ -29,3 +33,14 @@ def test_commitments_in_text_naming_two_countries_without_a_meeting() -> None:
 def test_no_commitments_in_text_about_one_country() -> None:
     text = "The provincial government said it would recruit 12,000 teachers in Sindh next year."
     assert commitment_texts(text) == []
+
+
+def test_gazetteer_file_adds_not_cue_phrases_and_portfolios(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "not_cue:\n  - '\\bwill\\s+showcase\\b'\nportfolios:\n  - Space Research\n",
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer_files((extra,))
+    assert best_cue("The ministries will showcase new rockets.", gazetteer) is None
+    assert "Space Research" in gazetteer.portfolios

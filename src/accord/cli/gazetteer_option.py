@@ -12,7 +12,8 @@ GazetteerOption = Annotated[
     typer.Option(
         help=(
             "Extra vocabulary YAML, added to the built-in data files: countries, organisations,"
-            " strength, not_commitment, sectors, agreements (document nouns and cues),"
+            " strength, not_commitment, not_cue, sectors, portfolios, agreements (document nouns"
+            " and cues),"
             " followups (generic words, restated, progress and status cues); repeatable."
         )
     ),

@@ -22,6 +22,26 @@ from accord.extract.organisations import OrganisationFinder, OrgMention
 from accord.extract.sectors import classify_sectors
 from accord.extract.sentences import Sentence
 
+# "the relevant protocols", "the final documents": a meeting's documents named together.
+_DEFINITE_BEFORE = re.compile(
+    r"(?:\bthe\s+|^\s*)(?:relevant|final|related|necessary|said)\s+(?:[\w-]+\s+)?$", re.I
+)
+
+
+_FURTHER = re.compile(r"\b(?:other|more|further|additional)\b", re.I)
+_NUMBER_ONLY = re.compile(r"^\s*\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s*$")
+# A document named together with the one before it: "X — as well as a bilateral Y".
+_COORDINATED = re.compile(
+    r"^[\s,—–-]*(?:as well as|and(?: also)?|or)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
+# "contracts on the sidelines of the forum", "on behalf of", "on Wednesday": not the subject.
+_OCCASION = re.compile(
+    r"(?:the\s+)?(?:sidelines|margins|occasion|eve|behalf)\b|(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class _Draft:
@@ -33,6 +53,8 @@ class _Draft:
     confidence: float
     cue: str
     count: int = 0
+    # "two other documents": counted documents besides those named one by one.
+    further: bool = False
 
 
 def find_agreements(
@@ -47,13 +69,16 @@ def find_agreements(
     drafts: list[_Draft] = []
     signing: set[int] = set()
     list_mode = False
+    numbered = False
     last_signing = -10
     for sentence in sentences:
         text = sentence.text
-        in_list = list_mode and bool(words.grammar.list_item.match(text))
+        in_list = list_mode and (numbered or bool(words.grammar.list_item.match(text)))
         continues = bool(words.continuation.search(text)) and sentence.index - last_signing <= 3
-        list_mode = in_list or bool(words.list_opener.search(text))
-        if sentence.index in skip:
+        # An item's number parsed as a sentence of its own ("(i)") keeps the list open.
+        numbered = list_mode and bool(_NUMBER_ONLY.match(text))
+        list_mode = in_list or numbered or bool(words.list_opener.search(text))
+        if sentence.index in skip or numbered:
             continue
         sentence_signed = (
             in_list
@@ -92,6 +117,9 @@ def _in_sentence(
             signed = signed and bool(words.signed.search(text, noun_end))
             continue
         planned = bool(words.planned_before.search(before) or words.planned_after.match(after))
+        if drafts and _COORDINATED.match(before):
+            # "an FTA — as well as an agreement on services": the status carries over.
+            planned = drafts[-1].status == "planned"
         if not planned and not signed:
             continue
         kind = noun.lastgroup or "other"
@@ -112,20 +140,33 @@ def _in_sentence(
             count = int(raw) if raw.isdigit() else words.numbers.get(raw, 0)
         status = "planned" if planned else "signed"
         cue = "planned" if planned else "signed"
-        if planned and plural and subject and not parties:
-            for part in _split_list(subject, words):
+        # A subject after the noun ("agreements on X and Y") may list documents; one
+        # before it ("the following documents") names them together.
+        listed = subject is not None and subject_end > noun_end and not _OCCASION.match(subject)
+        parts = _split_list(subject, words) if subject and listed else []
+        counted = bool(count_match) and count not in {0, len(parts)}
+        if plural and listed and not parties and not count and not counted:
+            # Documents listed by subject: "agreements on nuclear power and on medicines".
+            for part in parts:
                 confidence = words.confidence.planned_list_item
                 drafts.append(_Draft(kind, status, (), part, evidence, confidence, cue))
         elif plural and not count and not parties and not (planned and subject):
-            continue
+            # "signed the relevant protocols": the documents of the meeting, taken as one.
+            if listed or not _DEFINITE_BEFORE.search(text[: noun.start()]):
+                continue
+            confidence = words.confidence.fewer_parties
+            drafts.append(_Draft(kind, status, (), subject, evidence, confidence, cue))
         else:
             confidence = (
                 words.confidence.two_parties
                 if len(parties) >= 2
                 else words.confidence.fewer_parties
             )
+            further = bool(count_match and _FURTHER.search(count_match.group(0)))
             drafts.append(
-                _Draft(kind, status, tuple(parties), subject, evidence, confidence, cue, count)
+                _Draft(
+                    kind, status, tuple(parties), subject, evidence, confidence, cue, count, further
+                )
             )
         consumed = max(noun_end, subject_end, parties_end)
     return drafts
@@ -216,9 +257,9 @@ def _subject(
         body = _cut(direct.group("s"), words)
         if lead in words.leads_kept_in_subject:
             body = f"{lead} {body}"
-        elif lead == "of" and re.match(r"(?:the )?(?:\d+\w*|\w+th) (?:session|meeting|\w+)", body):
+        elif lead == "of":
             body = f"{noun.group(0)} of {body}"
-        if body:
+        if body and not _OCCASION.match(body):
             return body, noun_end + direct.start("s") + len(_cut(direct.group("s"), words))
     if parties_end > noun_end:
         later = words.grammar.subject_after_parties.match(text[parties_end:])
@@ -245,12 +286,25 @@ def _cut(subject: str, words: AgreementVocabulary) -> str:
     end = words.grammar.subject_end.search(subject)
     if end:
         subject = subject[: end.start()]
-    return subject.strip(" ,.”\"'’") or ""
+    # An aside in brackets is no part of the subject; an acronym is ("(HICDP)").
+    subject = re.sub(r"\s*\([^()]*\s[^()]*\)", "", subject)
+    return subject.strip(" ,.“”\"'‘’") or ""
 
 
 def _split_list(subject: str, words: AgreementVocabulary) -> list[str]:
-    parts = words.grammar.list_split.split(subject)
+    """The subjects of a list; phrases joined by "and in"/"and on" are split there first."""
+    phrases = re.split(r",?\s+and\s+(?=(?:in|on|for)\s)", subject)
+    if len(phrases) > 1:
+        parts = [re.sub(r"^in (?:the )?(?:areas?|fields?|spheres?) of\s+", "", p) for p in phrases]
+    else:
+        parts = words.grammar.list_split.split(subject)
     return [s.strip(" ,.") for s in parts if s and s.strip(" ,.")]
+
+
+def _comma_list(subject: str) -> list[str]:
+    """The subjects of a list split at commas only: "A and B, C, D and E" keeps "A and B"."""
+    parts = re.split(r",\s*(?:and\s+)?(?:the\s+)?", subject)
+    return [s.strip(" ,.") for s in parts if s.strip(" ,.")]
 
 
 def _resolve_counts(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Agreement]:
@@ -260,8 +314,14 @@ def _resolve_counts(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Agreemen
     for d in drafts:
         if d.count:
             subjects = _split_list(d.subject or "", gazetteer.agreements)
-            if not any(x.status == d.status for x in detailed) and len(subjects) == d.count:
+            if len(subjects) != d.count:
+                subjects = _comma_list(d.subject or "")
+            named_apart = any(x.status == d.status for x in detailed) and not d.further
+            if len(subjects) == d.count and not named_apart:
                 out += [_agreement(d, s, gazetteer) for s in subjects]
+            elif d.status == "planned" and d.subject:
+                # "seventeen protocols covering banking, shipping and ...": one set of documents.
+                out.append(_agreement(d, d.subject, gazetteer))
             continue
         out.append(_agreement(d, d.subject, gazetteer))
     return out

@@ -3,7 +3,8 @@
 Built-in files live in ``accord/extract/data/``. A user file (``--gazetteer
 my.yaml`` or the ``ACCORD_GAZETTEER`` setting, several separated by the path
 separator) may hold any of the keys ``countries``, ``organisations``,
-``strength``, ``not_commitment``, ``not_cue``, ``sectors`` and ``agreements``;
+``strength``, ``not_commitment``, ``not_cue``, ``sectors``, ``portfolios`` and
+``agreements``;
 its entries are added to the built-in ones. Its ``followups`` section is read
 by ``accord.track.followup_vocabulary``.
 """
@@ -39,6 +40,7 @@ SECTIONS = (
     "not_commitment",
     "not_cue",
     "sectors",
+    "portfolios",
     "agreements",
     "followups",
 )
@@ -86,6 +88,7 @@ class Gazetteer:
     meeting_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     other_meeting_markers: re.Pattern[str]
     session_nouns: tuple[str, ...]
+    portfolios: tuple[str, ...]
     agreements: AgreementVocabulary
     by_iso3: Mapping[str, Country] = field(default_factory=dict)
 
@@ -223,6 +226,7 @@ def load_gazetteer_files(extra: tuple[Path, ...]) -> Gazetteer:
     masks = [_compile(p, "cues.yaml") for p in cue_data["not_cue"]]
     sectors = _sectors(_builtin("sectors.yaml"), "sectors.yaml")
     meetings = _builtin("meetings.yaml")
+    portfolios = list(_strings(_builtin("portfolios.yaml")["portfolios"], "portfolios.yaml"))
     agreements = validated(AgreementsFile, _builtin(AGREEMENTS_FILE), AGREEMENTS_FILE)
     agreement_additions: list[AgreementAdditions] = []
 
@@ -234,6 +238,7 @@ def load_gazetteer_files(extra: tuple[Path, ...]) -> Gazetteer:
         vetoes += [_compile(p, str(path)) for p in _strings(data.get("not_commitment"))]
         masks += [_compile(p, str(path)) for p in _strings(data.get("not_cue"))]
         sectors += _sectors(data.get("sectors") or {}, str(path))
+        portfolios += _strings(data.get("portfolios"), str(path))
         agreement_additions.append(
             validated(AgreementAdditions, data.get("agreements") or {}, str(path), "agreements")
         )
@@ -251,6 +256,7 @@ def load_gazetteer_files(extra: tuple[Path, ...]) -> Gazetteer:
         meeting_kinds=tuple(kinds),
         other_meeting_markers=markers,
         session_nouns=_strings(meetings["session_nouns"]),
+        portfolios=tuple(portfolios),
         agreements=compile_agreements(agreements, agreement_additions),
         by_iso3={c.iso3: c for c in countries},
     )

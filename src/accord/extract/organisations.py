@@ -21,7 +21,8 @@ HEADS = (
     "Department|Office|Centre|Center|Academy|Organi[sz]ation|Administration|Bureau|Group|Holding|"
     "Inspectorate|Exchange|Foundation|Society|Union|Secretariat|Division|Corps|Laboratory|"
     "Enterprise|Network|Television|Radio|Broadcasting|Agencies|Mills|Works|Airlines?|Port|"
-    "Ports|Zone|Register|Registry|Trust|Police|Guard|Forces|Army|Navy|Court|Parliament|Assembly|Senate"
+    "Ports|Zone|Register|Registry|Trust|Police|Guard|Forces|Army|Navy|Court|Parliament|Assembly|Senate|"
+    "Limited|Ltd|Embassy|Consulate"
 )
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,}|\d+)"
 _LINK = r"(?:of|and|for|on|&|the|de|in|under|to)"

@@ -17,18 +17,20 @@ from accord.core.records import (
     Extraction,
     ExtractorInfo,
     Meeting,
-    Party,
 )
+from accord.extract.agreement_mentions import merge_mentions, name_session_documents
+from accord.extract.agreement_parties import assign_signatories
 from accord.extract.agreements import find_agreements
 from accord.extract.co_chairs import find_co_chairs
 from accord.extract.commitments import find_commitment
-from accord.extract.gazetteer import load_gazetteer
+from accord.extract.gazetteer import Gazetteer, load_gazetteer
 from accord.extract.meeting import find_meeting, meeting_evidence
 from accord.extract.next_meeting import find_next_meeting, next_from_preview
 from accord.extract.nlp import load_nlp, parse_text
 from accord.extract.organisations import OrganisationFinder
 from accord.extract.places import PlaceFinder
 from accord.extract.sentences import Sentence, split_sentences
+from accord.extract.signatories import SignatoryFinder, SigningContext, government
 
 NAME = "accord.rules.v1"
 VERSION = "1.0.0"
@@ -47,10 +49,10 @@ _CHAIRS_SIGN = re.compile(
 )
 
 
-def signed_by_co_chairs(agreement: Agreement, meeting: Meeting) -> Agreement:
+def signed_by_co_chairs(agreement: Agreement, meeting: Meeting, gazetteer: Gazetteer) -> Agreement:
     """A session's protocol or minutes, or a leaders' declaration, is signed by the co-chairs.
 
-    When the text names no other signatories, the co-chairs are the parties.
+    When the text names no other signatories, the co-chairs' governments are the parties.
     """
     if agreement.parties or agreement.status != "signed" or len(meeting.co_chairs) != 2:
         return agreement
@@ -63,7 +65,8 @@ def signed_by_co_chairs(agreement: Agreement, meeting: Meeting) -> Agreement:
         or agreement.kind == "declaration"
     ):
         return agreement
-    parties = [Party(name=c.name, country=c.country) for c in meeting.co_chairs]
+    countries = [c.country for c in meeting.co_chairs if c.country] or meeting.commission.parties
+    parties = [p for c in dict.fromkeys(countries) if (p := government(c, gazetteer))]
     return agreement.model_copy(update={"parties": parties})
 
 
@@ -131,7 +134,20 @@ class RulesExtractor:
             if next_meeting is not None and not _NAMED_MEETING.search(next_meeting.evidence.text):
                 next_meeting = None
         else:
-            agreements = [signed_by_co_chairs(a, meeting) for a in agreements]
+            # Built per document, so that a swapped gazetteer is the one read.
+            signatories = SignatoryFinder(self.gazetteer, self.places, self.orgs)
+            context = SigningContext(
+                countries=tuple(meeting.commission.parties),
+                co_chairs=tuple((c.name, c.country) for c in meeting.co_chairs),
+                ministries=signatories.ministries(sentences),
+            )
+            agreements = assign_signatories(agreements, sentences, signatories, context)
+            agreements = [signed_by_co_chairs(a, meeting, self.gazetteer) for a in agreements]
+        agreements = merge_mentions(agreements, self.gazetteer.agreements)
+        if meeting is not None:
+            agreements = name_session_documents(
+                agreements, meeting.ordinal, text, self.gazetteer.agreements
+            )
         commitments: list[Commitment] = []
         # Commitments are between countries: a text about one country's affairs has none.
         bilateral = len(set(self.places.countries_in(text))) >= 2
