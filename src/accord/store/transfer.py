@@ -8,6 +8,7 @@ Derived data (the full-text indexes) is rebuilt by the database on import.
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import json
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import Column, Date, Table, func, insert, select, text
+from sqlalchemy import Column, Date, LargeBinary, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from accord.core.spreadsheet_cells import inert_cell
@@ -44,9 +45,11 @@ class TransferSummary:
 
 
 def _plain(column: Column[object], value: object) -> object:
-    """A column value as JSON data: dates and times in ISO 8601, JSON as it is."""
+    """A column value as JSON data: dates and times in ISO 8601, bytes in base64, JSON as it is."""
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     return value
 
 
@@ -58,6 +61,8 @@ def _typed(column: Column[object], value: object) -> object:
         return dt.datetime.fromisoformat(str(value))
     if isinstance(column.type, Date):
         return dt.date.fromisoformat(str(value))
+    if isinstance(column.type, LargeBinary):
+        return base64.b64decode(str(value))
     return value
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 # The newest revision in versions/ (a test checks that Alembic agrees).
-HEAD_REVISION = "0007_scorecard_indexes"
+HEAD_REVISION = "0008_sources"
 VERSION_TABLE = "alembic_version"
 
 

@@ -3,7 +3,8 @@
 ``record`` holds the record itself (documents, sessions, agreements,
 commitments and their evidence), ``follow_through`` what people add to it
 (status updates, owners, follow-up suggestions, links, the audit log), and
-``users`` the people who use Accord. The schema is created by the migrations.
+``users`` the people who use Accord, ``sources`` what is read from the network
+(fetched pages, followed feeds and their entries). The schema is created by the migrations.
 """
 
 from accord.store.models.follow_through import (
@@ -40,6 +41,14 @@ from accord.store.models.record import (
     UTCDateTime,
     utc_now,
 )
+from accord.store.models.sources import (
+    ENTRY_STATES,
+    POLL_STATES,
+    DocumentFetch,
+    Source,
+    SourceEntry,
+    address_key,
+)
 from accord.store.models.users import (
     NOTE_SUBJECTS,
     ROLES,
@@ -52,8 +61,10 @@ from accord.store.models.users import (
 
 __all__ = [
     "COMMITMENT_STATUSES",
+    "ENTRY_STATES",
     "NOTE_SUBJECTS",
     "OWNER_ORIGINS",
+    "POLL_STATES",
     "REVIEW_STATES",
     "ROLES",
     "SUGGESTION_KINDS",
@@ -71,6 +82,7 @@ __all__ = [
     "CommitmentOwner",
     "CommitmentSector",
     "Document",
+    "DocumentFetch",
     "Evidence",
     "ExtractionRun",
     "FollowupSuggestion",
@@ -83,9 +95,12 @@ __all__ = [
     "Person",
     "Post",
     "SessionSource",
+    "Source",
+    "SourceEntry",
     "StatusUpdate",
     "UTCDateTime",
     "User",
     "UserAgency",
+    "address_key",
     "utc_now",
 ]
