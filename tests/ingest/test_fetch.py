@@ -8,7 +8,14 @@ import pytest
 
 from accord import __version__
 from accord.errors import IngestError
-from accord.ingest import Fetcher, FetchSettings, NotModified, Validators
+from accord.ingest import (
+    AddressPolicy,
+    Fetcher,
+    FetchSettings,
+    NotModified,
+    Validators,
+    screen_address,
+)
 from accord.ingest.fetched import FetchedPage
 
 from .local_site import LocalSite, Reply, loopback_settings
@@ -237,3 +244,14 @@ def test_fetch_robots_server_error_refuses_the_site(
         fetcher.fetch(address)
     assert str(caught.value) == f"{address}: not fetched: robots.txt answered HTTP 503"
     assert local_site.paths() == ["/robots.txt"]
+
+
+def test_screen_address_refuses_loopback_unless_allowed(local_site: LocalSite) -> None:
+    address = local_site.url("/news/1")
+    with pytest.raises(IngestError) as caught:
+        screen_address(address, AddressPolicy())
+    assert "refused: 127.0.0.1 is a loopback address" in str(caught.value)
+    assert screen_address(f" {address}#top ", AddressPolicy(allow_private=True)) == address
+    with pytest.raises(IngestError, match="only http:// and https://"):
+        screen_address("file:///etc/passwd", AddressPolicy(allow_private=True))
+    assert local_site.requests == []

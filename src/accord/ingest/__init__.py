@@ -9,7 +9,7 @@ lists a feed's, sitemap's or listing page's entries.
 
 from accord.ingest.address_policy import AddressPolicy
 from accord.ingest.feeds import Feed, FeedEntry, link_pattern, parse_feed, read_feed
-from accord.ingest.fetch import Fetcher
+from accord.ingest.fetch import Fetcher, screen_address
 from accord.ingest.fetch_settings import FetchSettings, user_agent
 from accord.ingest.fetched import FetchedPage, NotModified, Validators
 from accord.ingest.loader import iter_documents, load_document
@@ -20,7 +20,7 @@ from accord.ingest.options import (
     LoadOptions,
     MetadataOverrides,
 )
-from accord.ingest.pages import load_page
+from accord.ingest.pages import fetch_document, is_address, load_page
 from accord.ingest.sources import expand_sources
 from accord.ingest.text_metadata import Dateline, TextMetadata, read_text_metadata
 
@@ -41,6 +41,8 @@ __all__ = [
     "TextMetadata",
     "Validators",
     "expand_sources",
+    "fetch_document",
+    "is_address",
     "iter_documents",
     "link_pattern",
     "load_document",
@@ -48,5 +50,6 @@ __all__ = [
     "parse_feed",
     "read_feed",
     "read_text_metadata",
+    "screen_address",
     "user_agent",
 ]

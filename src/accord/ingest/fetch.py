@@ -16,7 +16,7 @@ from types import TracebackType
 import httpx
 
 from accord.errors import IngestError
-from accord.ingest.address_policy import RefusedAddress
+from accord.ingest.address_policy import AddressPolicy, RefusedAddress, resolve_host
 from accord.ingest.fetch_settings import ROBOTS_AGENT, FetchSettings
 from accord.ingest.fetched import FetchedPage, NotModified, Validators
 from accord.ingest.guarded_transport import GuardedTransport
@@ -258,3 +258,23 @@ def _charset(content_type: str) -> str | None:
         if name.strip().lower() == "charset" and value.strip():
             return value.strip().strip('"').lower()
     return None
+
+
+def screen_address(address: str, policy: AddressPolicy) -> str:
+    """``address`` tidied, or an IngestError saying why it would not be fetched.
+
+    For checking an address when it is given (a web form, ``sources add``), before
+    anything is queued: the scheme and host, and every address the host resolves to
+    against ``policy``. Fetching checks again at every connection.
+    """
+    url = _checked_url(address)
+    host = url.host
+    try:
+        addresses = resolve_host(host, url.port or (443 if url.scheme == "https" else 80))
+    except (OSError, UnicodeError) as exc:
+        raise IngestError(address, f"cannot resolve the host name {host}") from exc
+    try:
+        policy.check(host, addresses)
+    except RefusedAddress as exc:
+        raise IngestError(address, f"refused: {exc}; {_PRIVATE_HINT}") from exc
+    return str(url)

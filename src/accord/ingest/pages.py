@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from accord.core.documents import SourceDocument, SourceKind
 from accord.errors import IngestError
+from accord.ingest.fetch import Fetcher
 from accord.ingest.fetched import FetchedPage
 from accord.ingest.found_metadata import FoundMetadata
 from accord.ingest.html_pages import read_html_page
@@ -91,3 +92,22 @@ def _read(page: FetchedPage, kind: SourceKind) -> LoadedText:
         except (LookupError, UnicodeDecodeError) as exc:
             raise IngestError(page.address, f"not valid {page.charset} text") from exc
     return READERS[kind](content, page.address)
+
+
+def fetch_document(
+    fetcher: Fetcher,
+    address: str,
+    overrides: MetadataOverrides | None = None,
+    *,
+    options: LoadOptions | None = None,
+) -> SourceDocument:
+    """Fetch ``address`` and read it as a document, or raise an IngestError naming it."""
+    page = fetcher.fetch(address)
+    if not isinstance(page, FetchedPage):  # no validators were sent: a 304 is the server's error
+        raise IngestError(address, "the server answered 304 Not Modified to a plain request")
+    return load_page(page, overrides, options=options)
+
+
+def is_address(argument: str) -> bool:
+    """Whether a command-line argument names a web address rather than a file."""
+    return argument.strip().lower().startswith(("http://", "https://"))
