@@ -21,6 +21,7 @@ os.environ["COLUMNS"] = "200"
 from sqlalchemy.engine import make_url
 
 from accord.store.database import sqlite_url
+from ingest.local_site import LocalSite, running_site
 
 POSTGRES_ENV = "ACCORD_TEST_POSTGRES_URL"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -74,3 +75,9 @@ def other_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
     backend = request.node.callspec.params["database_url"]
     other = "postgres" if backend == "sqlite" and os.environ.get(POSTGRES_ENV) else "sqlite"
     yield from make_database_url(other, tmp_path)
+
+
+@pytest.fixture
+def local_site() -> Iterator[LocalSite]:
+    """A real HTTP server on 127.0.0.1 (tests/ingest/local_site.py), stopped after the test."""
+    yield from running_site()

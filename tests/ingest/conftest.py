@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 
 from accord.ingest import Fetcher
 
-from .local_site import LocalSite, loopback_settings, running_site
+from .local_site import loopback_settings
 
 MakePdf = Callable[..., Path]
 MakeDocx = Callable[..., Path]
@@ -73,12 +73,6 @@ def make_docx(tmp_path: Path) -> MakeDocx:
         return path
 
     return make
-
-
-@pytest.fixture
-def local_site() -> Iterator[LocalSite]:
-    """A real HTTP server on 127.0.0.1, stopped after the test."""
-    yield from running_site()
 
 
 @pytest.fixture

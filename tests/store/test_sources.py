@@ -84,8 +84,8 @@ def test_sources_only_new_entries_are_added(db: Database) -> None:
 
 def test_sources_entry_status_and_reason_are_listed(db: Database) -> None:
     document, extraction = dawn_report()
-    save_extraction(db, document, extraction)
     with db.writing() as session:
+        save_extraction(session, document, extraction)
         source = add_source(session, name="MOFA", url="https://mofa.example/rss")
         add_entries(session, source, entries(1, 2, 3))
         first, second, third = pending_entries(session, source, 10)
@@ -138,8 +138,8 @@ def test_document_fetch_kept_and_found_by_either_address(db: Database) -> None:
             "raw": PAGE,
         }
     )
-    save_extraction(db, fetched, extraction)
     with db.writing() as session:
+        save_extraction(session, fetched, extraction)
         stored = session.scalars(select(Document).where(Document.key == document.id)).one()
         assert record_fetch(session, stored.id, fetched) is True
         assert record_fetch(session, stored.id, fetched) is False
@@ -160,9 +160,9 @@ def test_document_fetch_bytes_round_trip_through_export(
     fetched = document.model_copy(
         update={"source": "https://x.example/1", "fetched_at": NOW, "raw": bytes(range(256))}
     )
-    save_extraction(db, fetched, extraction)
     with db.writing() as session:
-        record_fetch(session, 1, fetched)
+        outcome = save_extraction(session, fetched, extraction)
+        record_fetch(session, outcome.document_id, fetched)
         source = add_source(session, name="MOFA", url="https://mofa.example/rss")
         add_entries(session, source, entries(1))
     first = io.StringIO()

@@ -18,17 +18,20 @@ from accord.cli.extraction_options import (
     WorkersOption,
     metadata_overrides,
 )
+from accord.cli.fetch_options import AllowPrivateOption, opened_fetcher
 from accord.cli.gazetteer_option import GazetteerOption
 from accord.cli.output import console, error_console
 from accord.cli.store_options import DbOption, JsonOption, opened, print_json
 from accord.cli.track_options import AuthorOption
 from accord.extract.pipeline import DEFAULT_EXTRACTOR
+from accord.ingest import is_address
 from accord.track.authors import author_name
 from accord.track.ingestion import (
     IngestEvent,
     IngestOptions,
     IngestReport,
     collect_sources,
+    ingest_addresses,
     ingest_paths,
 )
 
@@ -42,7 +45,9 @@ def ingest_command(
     sources: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders or globs (.txt .md .html .pdf .docx).", show_default=False
+            help="Files, folders, globs (.txt .md .html .pdf .docx) or web addresses "
+            "(http:// or https://).",
+            show_default=False,
         ),
     ],
     db: DbOption = None,
@@ -63,6 +68,7 @@ def ingest_command(
             help="Match each stored document against the open commitments of earlier sessions."
         ),
     ] = True,
+    allow_private: AllowPrivateOption = False,
     author: AuthorOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -74,7 +80,9 @@ def ingest_command(
     still ingested, and the exit code is 1. Run the same command again to
     resume an interrupted batch. Each stored document is then matched against
     the open commitments of its commission's earlier sessions, and the
-    follow-ups found wait in 'accord followups'.
+    follow-ups found wait in 'accord followups'. A web address is fetched
+    (politely: robots.txt is honoured) and its page kept beside its document;
+    an address stored before is not fetched again.
     """
     options = IngestOptions(
         overrides=metadata_overrides(published, outlet, title, url),
@@ -86,11 +94,13 @@ def ingest_command(
         auto_accept=auto_accept,
         followups=followups,
     )
-    paths, unreadable = collect_sources(sources)
+    addresses = [source for source in sources if is_address(source)]
+    paths, unreadable = collect_sources([s for s in sources if not is_address(s)])
     for event in unreadable:
         _print_error(event)
-    with opened(db) as database, _progress(len(paths)) as progress:
-        task = progress.add_task("ingesting", total=len(paths))
+    total = len(paths) + len(addresses)
+    with opened(db) as database, _progress(total) as progress:
+        task = progress.add_task("ingesting", total=total)
 
         def on_event(event: IngestEvent) -> None:
             progress.advance(task)
@@ -99,6 +109,10 @@ def ingest_command(
                     progress.console.print(f"error: {problem}", markup=False, highlight=False)
 
         report = ingest_paths(database, paths, options, on_event)
+        if addresses:
+            with opened_fetcher(allow_private) as fetcher:
+                fetched = ingest_addresses(database, addresses, fetcher, options, on_event)
+            report.events += fetched.events
     report.events[:0] = unreadable
     if json_output:
         print_json(report.to_json())
@@ -139,9 +153,8 @@ def print_summary(report: IngestReport) -> None:
     table.add_row("failed", str(report.count("failed")))
     console.print(table)
     if report.failures:
-        failures = Table("file", "reason", title="Failed", title_justify="left")
+        failures = Table("file or address", "reason", title="Failed", title_justify="left")
         for event in report.failures:
-            path = str(event.path or "")
-            reason = (event.error or "").removeprefix(f"{path}: ")
-            failures.add_row(path, reason)
+            reason = (event.error or "").removeprefix(f"{event.source}: ")
+            failures.add_row(event.source, reason)
         console.print(failures)

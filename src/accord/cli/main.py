@@ -37,6 +37,9 @@ COMMAND_MODULES: dict[str, dict[str, str]] = {
         "commitments": "List commitments, newest first, narrowed by commission, session, sector, agency and more.",
         "search": "Full-text search over commitments, agreements and documents.",
     },
+    "sources_cli": {
+        "sources": "Feeds followed by polling: add, list and remove them, poll them, see their entries.",
+    },
     "review_cli": {
         "review": "Review extracted items: list drafts, then accept, correct or reject them.",
     },

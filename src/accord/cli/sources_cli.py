@@ -46,7 +46,9 @@ def register(app: typer.Typer) -> None:
 
 
 @sources_app.callback(invoke_without_command=True)
-def sources_command(ctx: typer.Context, db: DbOption = None, json_output: JsonOption = False) -> None:
+def sources_command(
+    ctx: typer.Context, db: DbOption = None, json_output: JsonOption = False
+) -> None:
     """List the sources followed, with their last poll and their entries by status."""
     if ctx.invoked_subcommand is not None:
         return
@@ -176,9 +178,7 @@ def poll_command(
 @sources_app.command("entries")
 def entries_command(
     source: Annotated[str | None, typer.Argument(help="Only this source's entries.")] = None,
-    status: Annotated[
-        str, typer.Option(help=f"{', '.join(ENTRY_STATES)} or all.")
-    ] = "all",
+    status: Annotated[str, typer.Option(help=f"{', '.join(ENTRY_STATES)} or all.")] = "all",
     limit: LimitOption = 100,
     db: DbOption = None,
     json_output: JsonOption = False,

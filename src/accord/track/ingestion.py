@@ -1,6 +1,9 @@
-"""Ingest, then follow through: load, extract and store each file, then accept and match it.
+"""Ingest, then follow through: load, extract and store each file or page, then accept and match it.
 
-The one path ``accord ingest`` and the web's uploads take. Per document, in
+The one path ``accord ingest``, the web's uploads and the polls of followed
+sources take. Files are loaded from disk, pages fetched from their addresses
+(``ingest_addresses``: an address stored before is not fetched again, and a
+fetched page is kept beside its document). Per document, in
 the order extracted: store it (and, with ``auto_accept``, accept the drafts
 it backs) in one unit of work, then match its sentences against the open
 commitments of its commission's earlier sessions (``followups``). A crash
@@ -23,9 +26,10 @@ from accord.core.documents import SourceDocument
 from accord.core.records import Extraction
 from accord.errors import AccordError, IngestError
 from accord.extract.batch import extract_batch
-from accord.extract.pipeline import DEFAULT_EXTRACTOR
-from accord.ingest import MetadataOverrides, expand_sources
+from accord.extract.pipeline import DEFAULT_EXTRACTOR, Extractor, get_extractor
+from accord.ingest import Fetcher, MetadataOverrides, expand_sources, fetch_document
 from accord.store.database import Database
+from accord.store.document_fetches import document_at_address, record_fetch
 from accord.store.extractions import latest_extractors, save_extraction
 from accord.store.followups import document_ids
 from accord.track.authors import author_name
@@ -39,8 +43,9 @@ STATISTICS_EVERY = 1000
 
 @dataclass(frozen=True)
 class IngestEvent:
-    """What happened to one file: its status, the document key or the error (naming the file),
-    the drafts accepted and follow-ups proposed, or why following it through failed."""
+    """What happened to one file or address: its status, the document key or the error (naming
+    the file or address), the drafts accepted and follow-ups proposed, or why following it
+    through failed."""
 
     path: Path | None
     status: IngestStatus
@@ -49,6 +54,12 @@ class IngestEvent:
     accepted: int = 0
     suggestions: int = 0
     follow_through_error: str | None = None
+    address: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The file or address, as the user gave it."""
+        return self.address or str(self.path or "")
 
 
 @dataclass
@@ -56,6 +67,7 @@ class IngestReport:
     """The outcome of a batch, file by file, with counts per status."""
 
     events: list[IngestEvent] = field(default_factory=list)
+    stored: int = 0
 
     def count(self, status: IngestStatus) -> int:
         return sum(1 for event in self.events if event.status == status)
@@ -82,7 +94,7 @@ class IngestReport:
             "updated": self.count("updated"),
             "known": self.count("known"),
             "failed": self.count("failed"),
-            "failures": [{"path": str(e.path or ""), "error": e.error} for e in self.failures],
+            "failures": [{"path": e.source, "error": e.error} for e in self.failures],
             "accepted": self.accepted,
             "suggestions": self.suggestions,
         }
@@ -139,7 +151,6 @@ def ingest_paths(
     batch goes on. ``on_event`` hears of each file as soon as it is done."""
     actor = author_name(options.actor)
     report = IngestReport()
-    stored = 0
     items = extract_batch(
         paths,
         options.overrides,
@@ -156,39 +167,102 @@ def ingest_paths(
             event = IngestEvent(item.path, "known", document_key=item.document.id)
         else:
             event = _store(database, item.path, item.document, item.extraction, actor, options)
-        report.events.append(event)
-        if on_event is not None:
-            on_event(event)
-        if event.status in ("new", "updated"):
-            stored += 1
-            if stored % STATISTICS_EVERY == 0:
-                database.refresh_statistics()
-    if stored % STATISTICS_EVERY:
+        _counted(database, report, event, on_event)
+    if report.stored % STATISTICS_EVERY:
         database.refresh_statistics()
     return report
 
 
+def ingest_addresses(
+    database: Database,
+    addresses: Sequence[str],
+    fetcher: Fetcher,
+    options: IngestOptions = IngestOptions(),
+    on_event: Callable[[IngestEvent], None] | None = None,
+) -> IngestReport:
+    """Fetch, read, extract, store and follow through each address, one after the other.
+
+    An address already stored (asked before, or reached by a redirect) is ``known``
+    without fetching it again; a page whose text is stored already is ``known`` too,
+    and its address is remembered. Each failure is reported and the batch goes on.
+    """
+    actor = author_name(options.actor)
+    report = IngestReport()
+    extractor: Extractor | None = None
+    for address in dict.fromkeys(addresses):
+        with database.reading() as session:
+            known = document_at_address(session, address)
+        if known is not None:
+            event = IngestEvent(None, "known", known.key, address=address)
+        else:
+            try:
+                document = fetch_document(fetcher, address, options.overrides)
+                extractor = extractor or get_extractor(options.extractor, options.gazetteer_files)
+                extraction = extractor.extract(document)
+            except AccordError as exc:
+                message = str(exc) if isinstance(exc, IngestError) else f"{address}: {exc}"
+                event = IngestEvent(None, "failed", error=message, address=address)
+            else:
+                event = _store(database, address, document, extraction, actor, options)
+        _counted(database, report, event, on_event)
+    if report.stored % STATISTICS_EVERY:
+        database.refresh_statistics()
+    return report
+
+
+def store_document(
+    database: Database,
+    address: str,
+    document: SourceDocument,
+    extraction: Extraction,
+    options: IngestOptions = IngestOptions(),
+) -> IngestEvent:
+    """Store one fetched and extracted document and follow it through (a followed source's entry)."""
+    return _store(database, address, document, extraction, author_name(options.actor), options)
+
+
+def _counted(
+    database: Database,
+    report: IngestReport,
+    event: IngestEvent,
+    on_event: Callable[[IngestEvent], None] | None,
+) -> None:
+    report.events.append(event)
+    if on_event is not None:
+        on_event(event)
+    if event.status in ("new", "updated"):
+        report.stored += 1
+        if report.stored % STATISTICS_EVERY == 0:
+            database.refresh_statistics()
+
+
 def _store(
     database: Database,
-    path: Path,
+    origin: Path | str,
     document: SourceDocument,
     extraction: Extraction,
     actor: str,
     options: IngestOptions,
 ) -> IngestEvent:
-    """Store one document (accepting its drafts when asked), then match its follow-ups."""
+    """Store one document (accepting its drafts when asked; keeping the page it was fetched
+    as), then match its follow-ups. ``origin`` is its file, or the address it was fetched from."""
+    path, address = (origin, None) if isinstance(origin, Path) else (None, origin)
     try:
         with database.writing() as session:
             outcome = save_extraction(session, document, extraction)
+            record_fetch(session, outcome.document_id, document)
             stored = outcome.status in ("new", "updated")
             accept = stored and options.auto_accept
             accepted = accept_drafts(session, [outcome.document_id], actor) if accept else 0
     except AccordError as exc:
-        return IngestEvent(path, "failed", error=f"{path}: {exc}")
+        return IngestEvent(path, "failed", error=f"{origin}: {exc}", address=address)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        return IngestEvent(path, "failed", error=f"{path}: database error: {reason}")
-    event = IngestEvent(path, outcome.status, outcome.document_key, accepted=accepted)
+        error = f"{origin}: database error: {reason}"
+        return IngestEvent(path, "failed", error=error, address=address)
+    event = IngestEvent(
+        path, outcome.status, outcome.document_key, accepted=accepted, address=address
+    )
     if outcome.status not in ("new", "updated") or not options.followups:
         return event
     try:
@@ -196,7 +270,7 @@ def _store(
             database, outcome.document_id, gazetteer_files=options.gazetteer_files
         )
     except AccordError as exc:
-        return replace(event, follow_through_error=f"{path}: follow-through: {exc}")
+        return replace(event, follow_through_error=f"{origin}: follow-through: {exc}")
     return replace(event, suggestions=len(found))
 
 
