@@ -109,6 +109,8 @@ def modules_after(args: list[str], report: Path) -> tuple[int, set[str]]:
         ["agreements"],
         ["review"],
         ["followups"],
+        ["sources"],
+        ["sources", "entries"],
     ],
     ids=lambda args: " ".join(args).lstrip("-"),
 )

@@ -122,5 +122,5 @@ def test_token_create_prints_a_token_the_api_accepts(database_url: str) -> None:
 def test_serve_documents_its_options() -> None:
     result = run("serve", "--help")
     assert result.exit_code == 0
-    for option in ("--host", "--port", "--db", "--insecure-cookies"):
+    for option in ("--host", "--port", "--db", "--insecure-cookies", "--allow-private-addresses"):
         assert option in result.output

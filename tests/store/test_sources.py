@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from accord.errors import NotFoundError, StoreError
-from accord.ingest import FeedEntry, Validators
+from accord.ingest import FeedEntry
 from accord.store.database import Database, open_database
 from accord.store.document_fetches import document_at_address, fetched_page, record_fetch
 from accord.store.extractions import save_extraction
@@ -26,7 +26,6 @@ from accord.store.sources import (
     remove_source,
     set_entry_status,
     source_of,
-    source_validators,
 )
 from accord.store.transfer import export_jsonl, import_jsonl
 
@@ -116,14 +115,15 @@ def test_sources_due_by_interval(db: Database) -> None:
             status="ok",
             kind="rss",
             found=2,
-            validators=Validators(etag='"e1"'),
+            validators=('"e1"', None),
         )
         record_poll(session, always, at=NOW, status="not_modified")
     with db.reading() as session:
         assert [s.name for s in due_sources(session, NOW)] == ["always"]
         later = NOW + dt.timedelta(hours=1)
         assert [s.name for s in due_sources(session, later)] == ["hourly", "always"]
-        assert source_validators(source_of(session, "hourly")) == Validators(etag='"e1"')
+        hourly = source_of(session, "hourly")
+        assert (hourly.etag, hourly.last_modified) == ('"e1"', None)
     row = next(r for r in list_sources(db) if r.name == "hourly")
     assert (row.kind, row.polled_at, row.poll_status, row.poll_found) == ("rss", NOW, "ok", 2)
 

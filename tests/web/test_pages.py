@@ -33,6 +33,8 @@ PAGES = [
     "/followups?state=",
     "/search?q=pilot+train",
     "/uploads",
+    "/sources",
+    "/sources?status=skipped&source=",
     "/account",
     "/users",
 ]

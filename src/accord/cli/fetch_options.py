@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from accord.errors import ConfigError
-from accord.ingest import AddressPolicy, Fetcher, FetchSettings
 
+if TYPE_CHECKING:
+    from accord.ingest import Fetcher
+
+# The pause between two requests to one host when the setting is not given (seconds).
+DEFAULT_INTERVAL = 1.0
 INTERVAL_SETTING = "ACCORD_FETCH_INTERVAL"
 
 AllowPrivateOption = Annotated[
@@ -25,20 +29,23 @@ AllowPrivateOption = Annotated[
 ]
 
 
-def fetch_settings(allow_private: bool) -> FetchSettings:
-    """The settings the CLI fetches with: the policy asked for, the pace of the setting."""
+def fetch_interval() -> float:
+    """The pause between two requests to one host: the setting, else one second."""
     interval = os.environ.get(INTERVAL_SETTING, "").strip()
     try:
-        seconds = float(interval) if interval else FetchSettings().host_interval
+        seconds = float(interval) if interval else DEFAULT_INTERVAL
     except ValueError:
         raise ConfigError(f"{INTERVAL_SETTING}: expected seconds, got {interval!r}") from None
     if seconds < 0:
         raise ConfigError(f"{INTERVAL_SETTING}: expected seconds, got {interval!r}")
-    return FetchSettings(policy=AddressPolicy(allow_private=allow_private), host_interval=seconds)
+    return seconds
 
 
 @contextmanager
 def opened_fetcher(allow_private: bool) -> Iterator[Fetcher]:
-    """A Fetcher for the command's duration."""
-    with Fetcher(fetch_settings(allow_private)) as fetcher:
+    """A Fetcher for the command's duration: the address policy asked for, the setting's pace."""
+    from accord.ingest import AddressPolicy, Fetcher, FetchSettings
+
+    policy = AddressPolicy(allow_private=allow_private)
+    with Fetcher(FetchSettings(policy=policy, host_interval=fetch_interval())) as fetcher:
         yield fetcher

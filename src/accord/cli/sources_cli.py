@@ -1,8 +1,12 @@
-"""`accord sources`: feeds followed by polling (RSS, Atom, sitemaps, listing pages)."""
+"""`accord sources`: feeds followed by polling (RSS, Atom, sitemaps, listing pages).
+
+Listing sources and entries reads the store only; fetching and extraction are
+imported by the commands that fetch (so that listing starts fast).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,18 +22,12 @@ from accord.cli.store_options import (
     print_rows_json,
 )
 from accord.cli.track_options import AuthorOption
-from accord.ingest import AddressPolicy, link_pattern, screen_address
 from accord.store.models import ENTRY_STATES
 from accord.store.sources import add_source, list_entries, list_sources, remove_source
 from accord.track.authors import author_name
-from accord.track.ingestion import IngestOptions
-from accord.track.source_polls import (
-    EntryOutcome,
-    PollReport,
-    ingest_entries,
-    interval_seconds,
-    poll_sources,
-)
+
+if TYPE_CHECKING:
+    from accord.track.source_polls import EntryOutcome, PollReport
 
 sources_app = typer.Typer(
     help="Feeds followed by polling: add, list and remove them, poll them, see their entries.",
@@ -112,6 +110,9 @@ def add_command(
     json_output: JsonOption = False,
 ) -> None:
     """Follow a feed: RSS, Atom, a sitemap, or a listing page with --pattern."""
+    from accord.ingest import AddressPolicy, link_pattern, screen_address
+    from accord.track.source_polls import interval_seconds
+
     address = screen_address(url, AddressPolicy(allow_private=allow_private))
     seconds = interval_seconds(every) if every else None
     if pattern is not None:
@@ -162,6 +163,9 @@ def poll_command(
     anyway). A source that cannot be read, or an entry that cannot be fetched, is
     reported on one line and the others go on; the exit code is then 1.
     """
+    from accord.track.ingestion import IngestOptions
+    from accord.track.source_polls import poll_sources
+
     options = IngestOptions(actor=author, auto_accept=auto_accept)
     with opened(db) as database, opened_fetcher(allow_private) as fetcher:
         report = poll_sources(
@@ -225,6 +229,9 @@ def ingest_command(
     json_output: JsonOption = False,
 ) -> None:
     """Fetch and ingest entries anyway: skipped ones, or ones that failed before."""
+    from accord.track.ingestion import IngestOptions
+    from accord.track.source_polls import ingest_entries
+
     options = IngestOptions(actor=author, auto_accept=auto_accept)
     with opened(db) as database, opened_fetcher(allow_private) as fetcher:
         outcomes = ingest_entries(database, fetcher, entries, options, on_entry=_print_problem)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from accord.cli.fetch_options import AllowPrivateOption, fetch_interval
 from accord.cli.input_options import ID_RANGE, name_text
 from accord.cli.output import console, error_console
 from accord.cli.phrasing import options_named
@@ -62,13 +63,20 @@ def serve_command(
             "browsers accept secure cookies on localhost without it).",
         ),
     ] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Serve the web app and the JSON API (/api/v1) until interrupted."""
     import uvicorn
 
     from accord.web.app import create_app
 
-    app = create_app(WebSettings(database=db, secure_cookies=not insecure_cookies))
+    settings = WebSettings(
+        database=db,
+        secure_cookies=not insecure_cookies,
+        allow_private_addresses=allow_private,
+        fetch_interval=fetch_interval(),
+    )
+    app = create_app(settings)
     console.print(f"Accord is serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 

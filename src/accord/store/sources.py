@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from accord.errors import NotFoundError, StoreError
-from accord.ingest import FeedEntry, Validators
 from accord.store.database import Database
 from accord.store.models import (
     ENTRY_STATES,
@@ -29,8 +29,19 @@ from accord.store.rows import DEFAULT_LIMIT, QueryRow
 MAX_NAME_LENGTH = 200
 
 
+class ListedEntry(Protocol):
+    """An entry as a feed lists it (``accord.ingest.FeedEntry`` is one)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def published(self) -> dt.date | None: ...
+
+
 @dataclass(frozen=True)
-class SourceRow(QueryRow):
+class FollowedSourceRow(QueryRow):
     """A source as listed: where, how often, its last poll, and its entries by status."""
 
     id: int
@@ -52,7 +63,7 @@ class SourceRow(QueryRow):
 
 
 @dataclass(frozen=True)
-class EntryRow(QueryRow):
+class SourceEntryRow(QueryRow):
     """An entry as listed: its address and what became of it (and the document, if stored)."""
 
     id: int
@@ -131,10 +142,11 @@ def record_poll(
     status: str,
     error: str | None = None,
     kind: str | None = None,
-    validators: Validators | None = None,
+    validators: tuple[str | None, str | None] | None = None,
     found: int | None = None,
 ) -> None:
-    """Note a poll of ``source``: when, how it went, what it found; keep its validators."""
+    """Note a poll of ``source``: when, how it went, what it found; keep the validators
+    (ETag, Last-Modified) its answer gave, to ask next time whether it changed."""
     if status not in POLL_STATES:
         raise StoreError(f"a poll is one of {', '.join(POLL_STATES)}, not {status!r}")
     source.polled_at, source.poll_status, source.poll_error = at, status, error
@@ -142,14 +154,10 @@ def record_poll(
     if kind is not None:
         source.kind = kind
     if validators is not None:
-        source.etag, source.last_modified = validators.etag, validators.last_modified
+        source.etag, source.last_modified = validators
 
 
-def source_validators(source: Source) -> Validators:
-    return Validators(etag=source.etag, last_modified=source.last_modified)
-
-
-def add_entries(session: Session, source: Source, entries: Iterable[FeedEntry]) -> int:
+def add_entries(session: Session, source: Source, entries: Iterable[ListedEntry]) -> int:
     """Keep the entries ``source`` has not listed before, as ``new``; how many were new."""
     known = set(
         session.scalars(select(SourceEntry.url_key).where(SourceEntry.source_id == source.id))
@@ -210,7 +218,7 @@ def set_entry_status(
         entry.document_id = document_id
 
 
-def list_sources(database: Database) -> list[SourceRow]:
+def list_sources(database: Database) -> list[FollowedSourceRow]:
     """Every source, by name, with its last poll and its entries counted by status."""
     counts = {
         status: func.count(case((SourceEntry.status == status, 1))).label(status)
@@ -234,7 +242,7 @@ def list_entries(
     source: str | None = None,
     statuses: Sequence[str] = (),
     limit: int = DEFAULT_LIMIT,
-) -> list[EntryRow]:
+) -> list[SourceEntryRow]:
     """Entries, newest first: of one source, in some statuses (none given: all)."""
     query = (
         select(SourceEntry, Source.name, Document.key)
@@ -249,7 +257,7 @@ def list_entries(
         if source is not None:
             query = query.where(SourceEntry.source_id == source_of(session, source).id)
         return [
-            EntryRow(
+            SourceEntryRow(
                 id=entry.id,
                 source=name,
                 url=entry.url,
@@ -265,9 +273,9 @@ def list_entries(
         ]
 
 
-def _source_row(source: Source, numbers: Sequence[int]) -> SourceRow:
+def _source_row(source: Source, numbers: Sequence[int]) -> FollowedSourceRow:
     new, ingested, skipped, error = (int(n) for n in numbers)
-    return SourceRow(
+    return FollowedSourceRow(
         id=source.id,
         name=source.name,
         url=source.url,

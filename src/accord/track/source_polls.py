@@ -19,7 +19,14 @@ from typing import Literal
 
 from accord.errors import AccordError, ConfigError
 from accord.extract.pipeline import Extractor, get_extractor
-from accord.ingest import Fetcher, NotModified, fetch_document, link_pattern, read_feed
+from accord.ingest import (
+    Fetcher,
+    NotModified,
+    Validators,
+    fetch_document,
+    link_pattern,
+    read_feed,
+)
 from accord.store.database import Database
 from accord.store.document_fetches import document_at_address
 from accord.store.documents import document_of
@@ -33,7 +40,6 @@ from accord.store.sources import (
     record_poll,
     set_entry_status,
     source_of,
-    source_validators,
 )
 from accord.track.ingestion import IngestOptions, store_document
 
@@ -165,7 +171,8 @@ def _read_source(
     """Read the feed and keep its new entries, noting the poll on the source."""
     try:
         pattern = link_pattern(source.pattern) if source.pattern else None
-        feed = read_feed(fetcher, source.url, pattern=pattern, validators=source_validators(source))
+        validators = Validators(etag=source.etag, last_modified=source.last_modified)
+        feed = read_feed(fetcher, source.url, pattern=pattern, validators=validators)
     except AccordError as exc:
         with database.writing() as session:
             row = source_of(session, str(source.id))
@@ -185,7 +192,7 @@ def _read_source(
             status="ok",
             error=problems,
             kind=feed.kind,
-            validators=feed.validators,
+            validators=(feed.validators.etag, feed.validators.last_modified),
             found=found,
         )
     return SourcePoll(source.name, "ok", error=problems, found=found)

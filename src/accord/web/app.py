@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord import __version__
+from accord.ingest import AddressPolicy, Fetcher, FetchSettings
 from accord.store.database import open_database
 from accord.track.names import record_names
 from accord.web.auth import identify
@@ -32,6 +33,7 @@ from accord.web.routes import (
     login,
     record,
     reports,
+    sources,
     uploads,
 )
 from accord.web.settings import WebSettings
@@ -88,12 +90,19 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     settings = settings or WebSettings()
     database = open_database(settings.database, names=record_names)
 
-    ingests = Uploads(database, settings.ingest_workers)
+    fetcher = Fetcher(
+        FetchSettings(
+            policy=AddressPolicy(allow_private=settings.allow_private_addresses),
+            host_interval=settings.fetch_interval,
+        )
+    )
+    ingests = Uploads(database, settings.ingest_workers, fetcher=fetcher)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         ingests.stop()
+        fetcher.close()
         database.dispose()
 
     app = FastAPI(
@@ -109,12 +118,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.database = database
     app.state.uploads = ingests
     app.state.login_throttle = LoginThrottle()
+    app.state.fetcher = fetcher
     install_error_handlers(app, identify)
     api = APIRouter(prefix=API_ROOT)
-    for module in (dashboard, record, documents, follow, uploads, accounts):
+    for module in (dashboard, record, documents, follow, uploads, sources, accounts):
         api.include_router(module.twins.api)
         app.include_router(module.twins.pages)
-    for module in (follow, uploads, accounts):
+    for module in (follow, uploads, sources, accounts):
         api.include_router(module.api)
         app.include_router(module.forms)
     api.include_router(reports.routes)

@@ -12,15 +12,20 @@ DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 
 @dataclass(frozen=True)
 class WebSettings:
-    """What the app needs to run: the database, cookie security and upload limits.
+    """What the app needs to run: the database, cookie security, upload and fetch limits.
 
     ``database`` is a SQLite path or a database URL, as ``--db`` takes it (None:
     the ``ACCORD_DATABASE_URL`` setting, else the default file). Cookies are
     sent with ``Secure`` unless ``secure_cookies`` is off (plain HTTP on another
-    host than localhost).
+    host than localhost). Addresses given to the app ("add by address", sources)
+    are fetched only from public hosts unless ``allow_private_addresses``: the
+    app must not become a way to reach the hosts of its own network. Requests
+    to one host are ``fetch_interval`` seconds apart.
     """
 
     database: str | None = None
     secure_cookies: bool = True
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     ingest_workers: int = 1
+    allow_private_addresses: bool = False
+    fetch_interval: float = 1.0

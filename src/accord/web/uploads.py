@@ -1,11 +1,13 @@
-"""Ingesting uploaded files in the background, with progress a page can follow.
+"""Ingesting uploaded files and given addresses in the background, with progress a page can follow.
 
 An upload is saved to a folder of its own and queued; one worker thread
 ingests the queue in order with the use case ``accord ingest`` runs
-(``accord.track.ingestion.ingest_paths``): each document is stored (its
-drafts accepted when the upload asks for it), then matched for follow-ups,
-and the folder is removed. Jobs live in memory: a restarted server forgets
-finished jobs, never the documents they stored.
+(``accord.track.ingestion``): each document is stored (its drafts accepted
+when the upload asks for it), then matched for follow-ups, and the folder
+is removed. Addresses are fetched by the same worker (``ingest_addresses``),
+and so are a source's poll and the entries a person asks to ingest anyway
+(``accord.track.source_polls``). Jobs live in memory: a restarted server
+forgets finished jobs, never the documents they stored.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ from pathlib import Path
 from typing import Literal
 
 from accord.errors import AccordError
-from accord.ingest import MetadataOverrides
+from accord.ingest import Fetcher, MetadataOverrides
 from accord.store.database import Database
-from accord.track.ingestion import IngestEvent, IngestOptions, ingest_paths
+from accord.track.ingestion import IngestEvent, IngestOptions, ingest_addresses, ingest_paths
+from accord.track.source_polls import EntryOutcome, ingest_entries, poll_sources
 
 JobState = Literal["queued", "running", "done", "failed"]
+# What a job ingests: uploaded files, addresses, a source's poll, or entries of sources.
+JobKind = Literal["files", "addresses", "poll", "entries"]
 # Jobs kept for their pages after they finish (the oldest are forgotten first).
 JOBS_KEPT = 200
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -50,6 +55,7 @@ class UploadJob:
     created_at: dt.datetime
     files: list[str]
     auto_accept: bool = False
+    kind: JobKind = "files"
     state: JobState = "queued"
     events: list[FileEvent] = field(default_factory=list)
     accepted: int = 0
@@ -58,7 +64,8 @@ class UploadJob:
 
     @property
     def total(self) -> int:
-        return len(self.files)
+        # A poll finds its entries as it goes: its total is what it has done so far.
+        return len(self.events) if self.kind == "poll" else len(self.files)
 
     @property
     def done(self) -> int:
@@ -73,6 +80,7 @@ class UploadStatus:
     url: str
     user: str
     created_at: dt.datetime
+    kind: JobKind
     state: JobState
     total: int
     done: int
@@ -93,11 +101,14 @@ def safe_file_name(name: str) -> str:
 class Uploads:
     """The queue of upload jobs and the thread that ingests them."""
 
-    def __init__(self, database: Database, workers: int = 1) -> None:
+    def __init__(
+        self, database: Database, workers: int = 1, fetcher: Fetcher | None = None
+    ) -> None:
         self.database = database
         self.workers = workers
+        self.fetcher = fetcher
         self._jobs: dict[str, UploadJob] = {}
-        self._folders: dict[str, Path] = {}
+        self._folders: dict[str, Path | None] = {}
         self._overrides: dict[str, MetadataOverrides] = {}
         self._lock = threading.Lock()
         self._queue: queue.Queue[str | None] = queue.Queue()
@@ -125,6 +136,26 @@ class Uploads:
             saved.write_bytes(content)
             names.append(str(saved.relative_to(folder)))
         job = UploadJob(job_id, user, dt.datetime.now(dt.UTC), names, auto_accept)
+        return self._queued(job, overrides, folder)
+
+    def submit_work(
+        self,
+        user: str,
+        kind: JobKind,
+        items: list[str],
+        overrides: MetadataOverrides | None = None,
+        *,
+        auto_accept: bool = False,
+    ) -> UploadJob:
+        """Queue addresses to ingest, sources to poll, or entry ids to ingest anyway."""
+        now = dt.datetime.now(dt.UTC)
+        job = UploadJob(secrets.token_hex(8), user, now, items, auto_accept, kind)
+        return self._queued(job, overrides, None)
+
+    def _queued(
+        self, job: UploadJob, overrides: MetadataOverrides | None, folder: Path | None
+    ) -> UploadJob:
+        job_id = job.id
         with self._lock:
             self._jobs[job_id] = job
             self._folders[job_id] = folder
@@ -172,30 +203,55 @@ class Uploads:
             folder = self._folders.pop(job_id)
             overrides = self._overrides.pop(job_id)
         if job is None:
-            shutil.rmtree(folder, ignore_errors=True)
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
             return
         job.state = "running"
-
-        def on_event(event: IngestEvent) -> None:
-            file = event.path.name if event.path is not None else ""
-            problem = event.error or event.follow_through_error
-            error = _without_folder(problem, folder) if problem else None
-            job.events.append(FileEvent(file, event.status, event.document_key, error))
-            job.accepted += event.accepted
-            job.followups += event.suggestions
-
         options = IngestOptions(
             overrides, self.workers, actor=job.user, auto_accept=job.auto_accept
         )
         try:
-            ingest_paths(self.database, [folder / name for name in job.files], options, on_event)
+            self._ingest(job, folder, options)
             job.state = "done"
         except AccordError as exc:
             job.state, job.error = "failed", str(exc)
         except Exception as exc:
             job.state, job.error = "failed", f"{type(exc).__name__}: {exc}"
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _ingest(self, job: UploadJob, folder: Path | None, options: IngestOptions) -> None:
+        def on_event(event: IngestEvent) -> None:
+            file = event.path.name if event.path is not None else event.source
+            problem = event.error or event.follow_through_error
+            if problem and folder is not None:
+                problem = _without_folder(problem, folder)
+            job.events.append(FileEvent(file, event.status, event.document_key, problem))
+            job.accepted += event.accepted
+            job.followups += event.suggestions
+
+        def on_entry(outcome: EntryOutcome) -> None:
+            job.events.append(
+                FileEvent(outcome.url, outcome.status, outcome.document, outcome.reason)
+            )
+
+        if job.kind == "files" and folder is not None:
+            ingest_paths(self.database, [folder / name for name in job.files], options, on_event)
+            return
+        if self.fetcher is None:
+            raise AccordError("this server fetches no addresses")
+        if job.kind == "addresses":
+            ingest_addresses(self.database, job.files, self.fetcher, options, on_event)
+        elif job.kind == "poll":
+            poll = poll_sources(
+                self.database, self.fetcher, options, names=job.files, on_entry=on_entry
+            )
+            failed = [f"{p.source}: {p.error}" for p in poll.polls if p.status == "error"]
+            job.error = "; ".join(failed) or None
+        else:
+            entries = [int(entry) for entry in job.files]
+            ingest_entries(self.database, self.fetcher, entries, options, on_entry)
 
 
 def _without_folder(message: str, folder: Path) -> str:
@@ -209,6 +265,7 @@ def status_of(job: UploadJob) -> UploadStatus:
         url=f"/api/v1/uploads/{job.id}",
         user=job.user,
         created_at=job.created_at,
+        kind=job.kind,
         state=job.state,
         total=job.total,
         done=job.done,

@@ -1,4 +1,4 @@
-"""Uploading documents from the browser (or a script) and following their ingest."""
+"""Uploading documents, or giving their web addresses, and following their ingest."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, Field
 
 from accord.errors import NotFoundError
-from accord.ingest import MetadataOverrides
+from accord.ingest import AddressPolicy, MetadataOverrides
 from accord.web.auth import Reader, Writer, allowed, require, settings_of
 from accord.web.errors import Forbidden, PayloadTooLarge, WebError
 from accord.web.inputs import NUL_MESSAGE, LineText
+from accord.web.params import Blank
 from accord.web.twins import Twins
 from accord.web.uploads import UploadJob, Uploads, UploadStatus, status_of
+from accord.web.views.sources import MAX_ADDRESSES, screened
 
 twins = Twins("uploads")
 api = APIRouter(tags=["uploads"])
@@ -122,4 +125,53 @@ async def upload_form(
     auto_accept: AutoAccept = False,
 ) -> RedirectResponse:
     job = await _submit(request, identity, files, published, outlet, auto_accept)
+    return RedirectResponse(f"/uploads/{job.id}", status_code=303)
+
+
+class AddressesRequest(BaseModel):
+    """Web addresses to fetch and ingest, with metadata for every page."""
+
+    addresses: list[str] = Field(min_length=1, max_length=MAX_ADDRESSES)
+    published: Annotated[dt.date | None, Blank] = None
+    outlet: Annotated[str | None, Blank] = None
+    auto_accept: bool = False
+
+
+def _submit_addresses(request: Request, identity: Writer, body: AddressesRequest) -> UploadJob:
+    require(identity, "upload")
+    if body.auto_accept and not allowed(identity.account, "review"):
+        raise Forbidden("only an admin accepts items without review")
+    policy = AddressPolicy(allow_private=settings_of(request).allow_private_addresses)
+    addresses = screened(body.addresses, policy)
+    overrides = MetadataOverrides(published=body.published, outlet=body.outlet or None)
+    return uploads_of(request).submit_work(
+        identity.account.username, "addresses", addresses, overrides, auto_accept=body.auto_accept
+    )
+
+
+@api.post(
+    "/uploads/addresses",
+    status_code=202,
+    summary="Fetch and ingest web addresses (public ones, unless the server allows private)",
+)
+def upload_addresses(request: Request, identity: Writer, body: AddressesRequest) -> UploadStatus:
+    return status_of(_submit_addresses(request, identity, body))
+
+
+@forms.post("/uploads/addresses")
+def upload_addresses_form(
+    request: Request,
+    identity: Writer,
+    addresses: Annotated[str, Form(description="One address per line.")],
+    published: Published = None,
+    outlet: Outlet = None,
+    auto_accept: AutoAccept = False,
+) -> RedirectResponse:
+    body = AddressesRequest(
+        addresses=addresses.splitlines()[: MAX_ADDRESSES + 1] or [""],
+        published=published,
+        outlet=outlet,
+        auto_accept=auto_accept,
+    )
+    job = _submit_addresses(request, identity, body)
     return RedirectResponse(f"/uploads/{job.id}", status_code=303)
