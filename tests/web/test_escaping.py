@@ -85,6 +85,6 @@ def test_every_response_forbids_inline_and_foreign_scripts(
 
 def test_pages_load_nothing_from_other_sites(app: FastAPI, users: dict[str, Account]) -> None:
     client, _ = logged_in(app, "admin")
-    for path in ("/", "/api", "/uploads", "/login"):
+    for path in ("/", "/api", "/uploads", "/sources", "/login"):
         html = client.get(path).text
         assert "http://" not in html and "https://" not in html, path
