@@ -1,6 +1,6 @@
 """Pages per second through fetch -> extract -> store from a local server, next to extraction alone.
 
-    .venv/bin/python bench/fetch.py [--pages 150] [--rounds 2] [--seed 7] [--db URL]
+    .venv/bin/python bench/fetch.py [--pages 150] [--rounds 2] [--seed 7]
 
 ``--pages`` synthetic reports are served as HTML news pages (title, site name and
 date in the markup, navigation and footer around the article) by an HTTP server on
@@ -11,13 +11,17 @@ at a time:
 - fetch only: each page fetched (robots.txt, guarded connection, size limit; no
   pause between requests, as for a local server);
 - fetch -> extract: fetched, read and extracted;
-- fetch -> extract -> store: the ingest use case ``accord ingest URL`` runs
-  (``ingest_addresses``: each page stored in its own transaction, kept beside its
-  document, then matched for follow-ups), into a fresh SQLite file (or ``--db``).
+- files -> extract -> store: the same pages saved as .html files, through the
+  ingest use case ``accord ingest FILES`` runs (each stored in its own
+  transaction, then matched for follow-ups), into a new SQLite file;
+- fetch -> extract -> store: the use case ``accord ingest URL`` runs
+  (``ingest_addresses``: also keeping each page beside its document), into
+  another new SQLite file.
 
-Printed: pages/s of each and their cost on top of extraction. Target: fetching
-adds under 20% to extraction from a local server (a real site's pace is set by
-its robots.txt and the per-host pause, not by Accord).
+Printed: pages/s of each, fetching's cost on top of extraction and on top of
+ingesting the same pages from files. Target: under 20% on top of extraction
+from a local server (a real site's pace is set by its robots.txt and the
+per-host pause, not by Accord).
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from accord.extract.pipeline import get_extractor
 from accord.ingest import AddressPolicy, Fetcher, FetchSettings, load_page
 from accord.ingest.fetched import FetchedPage, Validators
 from accord.store.database import open_database, sqlite_url
-from accord.track.ingestion import IngestReport, ingest_addresses
+from accord.track.ingestion import IngestReport, ingest_addresses, ingest_paths
 from accord.track.names import record_names
 from synthetic import corpus
 
@@ -98,7 +102,6 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=150)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--db", help="a database URL to store into (default: a new SQLite file)")
     args = parser.parse_args()
     reports = list(itertools.islice(corpus(190, 40, 20, seed=args.seed), args.pages))
     pages = {
@@ -131,7 +134,7 @@ def main() -> None:
             extractor.extract(load_page(page))
 
     count = len(pages)
-    report: dict[str, IngestReport] = {}
+    reports: dict[str, IngestReport] = {}
     print(f"\nFetch -> extract, {count} pages served on 127.0.0.1, one at a time")
     try:
         alone = timed("extraction alone", count, args.rounds, extract_alone)
@@ -141,35 +144,59 @@ def main() -> None:
             fetched = timed(
                 "fetch -> extract", count, args.rounds, lambda: fetch_and_extract(fetcher)
             )
-        with tempfile.TemporaryDirectory() as folder, Fetcher(settings) as fetcher:
-            url = args.db or sqlite_url(Path(folder) / "fetch.sqlite3")
-            database = open_database(url, names=record_names)
-            addresses = [base + path for path in pages]
-            try:
-                # One round: a second would find every address stored already.
-                stored = timed(
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            files = []
+            for path, body in pages.items():
+                files.append(folder / f"{path.rsplit('/', 1)[1]}.html")
+                files[-1].write_bytes(body)
+            # One round each: a second would find every document stored already.
+            from_files = timed(
+                "files -> extract -> store",
+                count,
+                1,
+                lambda: reports.update(files=stored_in(folder / "files", files)),
+            )
+            with Fetcher(settings) as fetcher:
+                from_addresses = timed(
                     "fetch -> extract -> store",
                     count,
                     1,
-                    lambda: report.update(new=ingest_addresses(database, addresses, fetcher)),
+                    lambda: reports.update(
+                        addresses=stored_in(
+                            folder / "addresses", [base + p for p in pages], fetcher
+                        )
+                    ),
                 )
-            finally:
-                database.dispose()
     finally:
         server.shutdown()
         server.server_close()
-    ingested = report["new"]
-    for failure in ingested.failures[:3]:
-        print(f"   failed: {failure.error}")
+    for report in reports.values():
+        for failure in report.failures[:3]:
+            print(f"   failed: {failure.error}")
     print(
-        f"   fetching on top of extraction: {(fetched - alone) / alone:8.1%}  "
+        f"   fetching on top of extraction:   {(fetched - alone) / alone:8.1%}  "
         f"(ratio {fetched / alone:.2f}; target < {TARGET_OVERHEAD:.0%})"
     )
     print(
-        f"   fetch + store on top:          {(stored - alone) / alone:8.1%}  "
-        f"(ratio {stored / alone:.2f}; stored {ingested.count('new')} new, "
-        f"failed {ingested.count('failed')})"
+        f"   fetching on top of file ingest:  {(from_addresses - from_files) / from_files:8.1%}  "
+        f"(ratio {from_addresses / from_files:.2f}; stored {reports['addresses'].count('new')} "
+        f"pages and {reports['files'].count('new')} files)"
     )
+
+
+def stored_in(
+    folder: Path, sources: list[Path] | list[str], fetcher: Fetcher | None = None
+) -> IngestReport:
+    """Ingest files, or addresses with ``fetcher``, into a new SQLite store in ``folder``."""
+    folder.mkdir()
+    database = open_database(sqlite_url(folder / "accord.sqlite3"), names=record_names)
+    try:
+        if fetcher is None:
+            return ingest_paths(database, [Path(source) for source in sources])
+        return ingest_addresses(database, [str(source) for source in sources], fetcher)
+    finally:
+        database.dispose()
 
 
 def in_memory(base: str, path: str, body: bytes) -> FetchedPage:
