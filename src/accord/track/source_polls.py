@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from accord.errors import AccordError, ConfigError
+from accord.errors import AccordError, ConfigError, IngestError
 from accord.extract.pipeline import Extractor, get_extractor
 from accord.ingest import (
     Fetcher,
@@ -206,14 +206,16 @@ def _ingest_entry(
     options: IngestOptions,
     anyway: bool,
 ) -> EntryOutcome:
+    """Fetch, extract and store one entry (unless it reports no meeting), noting its fate."""
     with database.reading() as session:
         entry = entry_of(session, entry_id)
         source = source_of(session, str(entry.source_id)).name
         known = document_at_address(session, entry.url)
+        stored = (known.id, known.key) if known is not None else None
     url = entry.url
-    status, reason, document_id = "error", None, None
-    if known is not None:
-        status, reason, document_id = "ingested", "stored before from this address", known.id
+    status, reason = "error", None
+    if stored is not None:
+        status, reason = "ingested", "stored before from this address"
     else:
         try:
             document = fetch_document(fetcher, url, options.overrides)
@@ -226,17 +228,17 @@ def _ingest_entry(
                     reason = (event.error or "not stored").removeprefix(f"{url}: ")
                 else:
                     with database.reading() as session:
-                        document_id = document_of(session, event.document_key).id
-                    status = "ingested"
-                    reason = event.follow_through_error
+                        stored = (document_of(session, event.document_key).id, event.document_key)
+                    status, reason = "ingested", event.follow_through_error
         except AccordError as exc:
-            reason = getattr(exc, "problem", None) or str(exc)
+            reason = exc.problem if isinstance(exc, IngestError) else str(exc)
     with database.writing() as session:
-        row = entry_of(session, entry_id)
-        at = dt.datetime.now(dt.UTC)
-        set_entry_status(session, row, status, at=at, reason=reason, document_id=document_id)
-    key = None
-    if document_id is not None:
-        with database.reading() as session:
-            key = document_of(session, str(document_id)).key
-    return EntryOutcome(entry_id, source, url, status, reason, key)
+        set_entry_status(
+            session,
+            entry_of(session, entry_id),
+            status,
+            at=dt.datetime.now(dt.UTC),
+            reason=reason,
+            document_id=stored[0] if stored else None,
+        )
+    return EntryOutcome(entry_id, source, url, status, reason, stored[1] if stored else None)
