@@ -53,6 +53,9 @@ ENDPOINTS: list[tuple[str, dict[str, Any]]] = [
     ("/tokens", {"name": "script"}),
     ("/tokens/{id}/revoke", {}),
     ("/users", {"username": "newuser", "password": "long enough", "role": "editor", "side": "PAK", "agencies": ["PSQCA"]}),
+    # Documentation addresses (192.0.2.0/24): refused by the address check, never connected to.
+    ("/sources", {"name": "Wire", "url": "http://192.0.2.1/rss", "every": "6h", "pattern": "/press/"}),
+    ("/uploads/addresses", {"addresses": ["http://192.0.2.1/x"], "outlet": "Dawn"}),
 ]  # fmt: skip
 FORM_PATHS = {"/tokens": "/account/tokens", "/tokens/{id}/revoke": "/account/tokens/{id}/revoke"}
 

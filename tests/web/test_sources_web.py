@@ -168,3 +168,14 @@ def test_web_sources_viewers_read_only_admins_remove(
     admin = with_token(open_app, db, "admin")
     assert admin.delete(f"/api/v1/sources/{source['id']}").status_code == 204
     assert admin.get("/api/v1/sources").json()["sources"] == []
+
+
+def test_web_sources_nul_in_a_name_is_refused(
+    open_app: FastAPI, db: Database, users: dict[str, Account], local_site: LocalSite
+) -> None:
+    client = with_token(open_app, db, "admin")
+    body = {"name": "Wi\x00re", "url": local_site.url("/rss")}
+    response = client.post("/api/v1/sources", json=body)
+    assert response.status_code == 422
+    assert "NUL" in response.json()["error"]["message"]
+    assert client.get("/api/v1/sources").json()["sources"] == []

@@ -12,6 +12,7 @@ from accord.ingest import AddressPolicy
 from accord.store.models import ENTRY_STATES
 from accord.store.sources import FollowedSourceRow, entry_of, remove_source, source_of
 from accord.web.auth import Reader, Writer, allowed, database_of, require, settings_of
+from accord.web.inputs import IdPath, NoNul
 from accord.web.params import DEFAULT_PAGE, Blank, LimitParam
 from accord.web.routes.uploads import uploads_of
 from accord.web.twins import Twins
@@ -29,7 +30,9 @@ EntryStatus = Annotated[
         "those waiting, skipped or failed."
     ),
 ]
-SourceParam = Annotated[str | None, Blank, Query(description="Only this source's entries.")]
+SourceParam = Annotated[
+    str | None, Blank, NoNul, Query(max_length=200, description="Only this source's entries.")
+]
 
 
 def _policy(request: Request) -> AddressPolicy:
@@ -66,14 +69,14 @@ def _add(request: Request, identity: Writer, body: SourceRequest) -> FollowedSou
     return follow_source(database_of(request), body, _policy(request), user)
 
 
-def _poll(request: Request, identity: Writer, source_id: int) -> UploadStatus:
+def _poll(request: Request, identity: Writer, source_id: IdPath) -> UploadStatus:
     require(identity, "upload")
     with database_of(request).reading() as session:
         name = source_of(session, str(source_id)).name
     return status_of(uploads_of(request).submit_work(identity.account.username, "poll", [name]))
 
 
-def _ingest_entry(request: Request, identity: Writer, entry_id: int) -> UploadStatus:
+def _ingest_entry(request: Request, identity: Writer, entry_id: IdPath) -> UploadStatus:
     require(identity, "upload")
     with database_of(request).reading() as session:
         entry_of(session, entry_id)
@@ -81,7 +84,7 @@ def _ingest_entry(request: Request, identity: Writer, entry_id: int) -> UploadSt
     return status_of(job)
 
 
-def _remove(request: Request, identity: Writer, source_id: int) -> None:
+def _remove(request: Request, identity: Writer, source_id: IdPath) -> None:
     require(identity, "administer")
     with database_of(request).writing() as session:
         remove_source(session, str(source_id))
@@ -93,7 +96,7 @@ def add_source_api(request: Request, identity: Writer, body: SourceRequest) -> F
 
 
 @api.post("/sources/{source_id}/poll", status_code=202, summary="Poll a source now")
-def poll_source_api(request: Request, identity: Writer, source_id: int) -> UploadStatus:
+def poll_source_api(request: Request, identity: Writer, source_id: IdPath) -> UploadStatus:
     return _poll(request, identity, source_id)
 
 
@@ -102,12 +105,12 @@ def poll_source_api(request: Request, identity: Writer, source_id: int) -> Uploa
     status_code=202,
     summary="Fetch and ingest an entry anyway (a skipped or failed one)",
 )
-def ingest_entry_api(request: Request, identity: Writer, entry_id: int) -> UploadStatus:
+def ingest_entry_api(request: Request, identity: Writer, entry_id: IdPath) -> UploadStatus:
     return _ingest_entry(request, identity, entry_id)
 
 
 @api.delete("/sources/{source_id}", status_code=204, summary="Stop following a source")
-def remove_source_api(request: Request, identity: Writer, source_id: int) -> None:
+def remove_source_api(request: Request, identity: Writer, source_id: IdPath) -> None:
     _remove(request, identity, source_id)
 
 
@@ -120,17 +123,17 @@ def add_source_form(
 
 
 @forms.post("/sources/{source_id}/poll")
-def poll_source_form(request: Request, identity: Writer, source_id: int) -> RedirectResponse:
+def poll_source_form(request: Request, identity: Writer, source_id: IdPath) -> RedirectResponse:
     return RedirectResponse(f"/uploads/{_poll(request, identity, source_id).id}", status_code=303)
 
 
 @forms.post("/sources/entries/{entry_id}/ingest")
-def ingest_entry_form(request: Request, identity: Writer, entry_id: int) -> RedirectResponse:
+def ingest_entry_form(request: Request, identity: Writer, entry_id: IdPath) -> RedirectResponse:
     job = _ingest_entry(request, identity, entry_id)
     return RedirectResponse(f"/uploads/{job.id}", status_code=303)
 
 
 @forms.post("/sources/{source_id}/remove")
-def remove_source_form(request: Request, identity: Writer, source_id: int) -> RedirectResponse:
+def remove_source_form(request: Request, identity: Writer, source_id: IdPath) -> RedirectResponse:
     _remove(request, identity, source_id)
     return RedirectResponse("/sources", status_code=303)

@@ -13,7 +13,7 @@ from accord.errors import NotFoundError
 from accord.ingest import AddressPolicy, MetadataOverrides
 from accord.web.auth import Reader, Writer, allowed, require, settings_of
 from accord.web.errors import Forbidden, PayloadTooLarge, WebError
-from accord.web.inputs import NUL_MESSAGE, LineText
+from accord.web.inputs import NUL_MESSAGE, LineText, NoNul
 from accord.web.params import Blank
 from accord.web.twins import Twins
 from accord.web.uploads import UploadJob, Uploads, UploadStatus, status_of
@@ -131,9 +131,11 @@ async def upload_form(
 class AddressesRequest(BaseModel):
     """Web addresses to fetch and ingest, with metadata for every page."""
 
-    addresses: list[str] = Field(min_length=1, max_length=MAX_ADDRESSES)
+    addresses: list[Annotated[str, NoNul, Field(max_length=2000)]] = Field(
+        min_length=1, max_length=MAX_ADDRESSES
+    )
     published: Annotated[dt.date | None, Blank] = None
-    outlet: Annotated[str | None, Blank] = None
+    outlet: Annotated[LineText | None, Blank] = None
     auto_accept: bool = False
 
 

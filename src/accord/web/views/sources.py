@@ -20,6 +20,7 @@ from accord.store.sources import (
 )
 from accord.track.source_polls import interval_seconds
 from accord.web.errors import WebError
+from accord.web.inputs import NoNul
 from accord.web.params import Blank
 
 # The entries the page lists when no status is asked for: those a person may act on.
@@ -45,10 +46,10 @@ class SourcesPage:
 class SourceRequest(BaseModel):
     """A feed to follow: RSS, Atom, a sitemap, or a listing page with a link pattern."""
 
-    name: str = Field(min_length=1, max_length=200)
-    url: str = Field(min_length=1, max_length=2000)
-    every: Annotated[str | None, Blank, Field(description="30m, 6h, 1d, 2w")] = None
-    pattern: Annotated[str | None, Blank, Field(max_length=500)] = None
+    name: Annotated[str, NoNul, Field(min_length=1, max_length=200)]
+    url: Annotated[str, NoNul, Field(min_length=1, max_length=2000)]
+    every: Annotated[str | None, Blank, NoNul, Field(description="30m, 6h, 1d, 2w")] = None
+    pattern: Annotated[str | None, Blank, NoNul, Field(max_length=500)] = None
 
 
 def sources_view(
