@@ -179,3 +179,19 @@ def test_web_sources_nul_in_a_name_is_refused(
     assert response.status_code == 422
     assert "NUL" in response.json()["error"]["message"]
     assert client.get("/api/v1/sources").json()["sources"] == []
+
+
+def test_web_sources_blank_optional_fields_are_none(
+    open_app: FastAPI, db: Database, users: dict[str, Account], local_site: LocalSite
+) -> None:
+    browser, csrf = logged_in(open_app, "admin")
+    form = {
+        "name": "Wire",
+        "url": serve_wire(local_site),
+        "every": "",
+        "pattern": "",
+        "csrf_token": csrf,
+    }
+    assert browser.post("/sources", data=form, follow_redirects=False).status_code == 303
+    [row] = browser.get("/api/v1/sources?source=&status=").json()["sources"]
+    assert (row["every_seconds"], row["pattern"]) == (None, None)

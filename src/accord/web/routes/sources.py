@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse
+from pydantic import StringConstraints
 
 from accord.ingest import AddressPolicy
 from accord.store.models import ENTRY_STATES
@@ -31,7 +32,9 @@ EntryStatus = Annotated[
     ),
 ]
 SourceParam = Annotated[
-    str | None, Blank, NoNul, Query(max_length=200, description="Only this source's entries.")
+    Annotated[str, NoNul, StringConstraints(max_length=200)] | None,
+    Blank,
+    Query(description="Only this source's entries."),
 ]
 
 

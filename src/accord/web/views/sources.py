@@ -48,8 +48,12 @@ class SourceRequest(BaseModel):
 
     name: Annotated[str, NoNul, Field(min_length=1, max_length=200)]
     url: Annotated[str, NoNul, Field(min_length=1, max_length=2000)]
-    every: Annotated[str | None, Blank, NoNul, Field(description="30m, 6h, 1d, 2w")] = None
-    pattern: Annotated[str | None, Blank, NoNul, Field(max_length=500)] = None
+    every: Annotated[
+        Annotated[str, NoNul, Field(max_length=20)] | None,
+        Blank,
+        Field(description="30m, 6h, 1d, 2w"),
+    ] = None
+    pattern: Annotated[Annotated[str, NoNul, Field(max_length=500)] | None, Blank] = None
 
 
 def sources_view(
